@@ -46,6 +46,8 @@ export const FEE_ROW = { code: 'administrativeFees', label: '行政事业性收�
 export const FEE_HEADER = '本年收费金额（单位：万元）';
 export const FEE_HEADER_HENAN = '本年收费金额（单位：万元，保留4位小数）';
 
+export const TABLE2_CONTENT_HEADER = '信息内容';
+
 export const TABLE2_CAPTIONS = ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项'] as const;
 
 // ---------------------------------------------------------------- table 三
@@ -72,6 +74,9 @@ export const TABLE3_COLUMN_LABELS: Record<Table3Column, string> = {
   other_org: '其他',
   total: '总计',
 };
+
+export const TABLE3_APPLICANT_HEADER = '申请人情况';
+export const TABLE3_ORGANISATION_HEADER = '法人或其他组织';
 
 export const TABLE3_GOUJI_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
