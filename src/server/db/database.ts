@@ -1,3 +1,78 @@
-// Kysely schema types. STUB — being written.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface Database {}
+// Kysely schema types: one interface per table, snake_case columns as in SQL.
+// Every row belongs to an agency (agency_id), from the first table on: the platform hosts many.
+// Dates are 'YYYY-MM-DD' strings on both engines (column type `date`; pg's DATE parser is
+// switched off in connect-database.ts). Fee amounts are decimal strings exactly as entered.
+import type { ColumnType, Generated } from 'kysely';
+
+/** Set by the database (DEFAULT CURRENT_TIMESTAMP); read back as text. */
+type CreatedTimestamp = ColumnType<string, never, never>;
+
+export interface AgenciesTable {
+  id: Generated<number>;
+  /** Stable short code used in URLs and the CLI, e.g. 'demo'. */
+  code: string;
+  name: string;
+  /** Administrative level: 'national' | 'provincial' | 'municipal' | 'county' | 'township'. */
+  level: string;
+  parent_id: number | null;
+  created_at: CreatedTimestamp;
+}
+
+export interface ReportApplicationsTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** The case number as the agency knows it (the import file's `id`). */
+  external_id: string;
+  applicant_type: string;
+  received_on: string;
+  concluded_on: string | null;
+  outcome: string | null;
+}
+
+export interface ReportReviewCasesTable {
+  id: Generated<number>;
+  agency_id: number;
+  external_id: string;
+  kind: string;
+  filed_on: string;
+  concluded_on: string | null;
+  result: string | null;
+}
+
+export interface ReportDocumentsTable {
+  id: Generated<number>;
+  agency_id: number;
+  external_id: string;
+  kind: string;
+  issued_on: string;
+  repealed_on: string | null;
+}
+
+export interface ReportYearlyFiguresTable {
+  agency_id: number;
+  year: number;
+  licensing: number;
+  penalty: number;
+  enforcement: number;
+  /** 万元, decimal string as entered ("0.0000", "12.5"). */
+  administrative_fees: string;
+}
+
+/** The prose sections 一、五、六 of one year's report. */
+export interface AnnualReportTextsTable {
+  agency_id: number;
+  year: number;
+  overview: string;
+  problems: string;
+  other_matters: string;
+  updated_at: ColumnType<string, string | undefined, string>;
+}
+
+export interface Database {
+  agencies: AgenciesTable;
+  report_applications: ReportApplicationsTable;
+  report_review_cases: ReportReviewCasesTable;
+  report_documents: ReportDocumentsTable;
+  report_yearly_figures: ReportYearlyFiguresTable;
+  annual_report_texts: AnnualReportTextsTable;
+}

@@ -1,0 +1,55 @@
+import { NO_MIGRATIONS } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/test-database.ts';
+import { createMigrator, MIGRATIONS, migrateToLatest } from './migrate-to-latest.ts';
+
+const APP_TABLES = ['agencies', 'annual_report_texts', 'report_applications', 'report_documents', 'report_review_cases', 'report_yearly_figures'];
+const ALL_MIGRATIONS = ['2026-11-28T02-00_create-agencies', '2026-11-28T02-10_create-report-records', '2026-11-28T02-20_create-annual-report-texts'];
+
+describeEachDatabase(
+  'migrations',
+  (database) => {
+    // PostgreSQL introspection lists every schema; other suites run in theirs at the same time.
+    async function ownTables() {
+      const { schema } = database.connection;
+      return (await database.db.introspection.getTables()).filter((t) => schema === null || t.schema === schema);
+    }
+
+    async function appTables(): Promise<string[]> {
+      return (await ownTables()).map((t) => t.name).filter((name) => !name.startsWith('kysely_')).sort();
+    }
+
+    it('runs every migration up on an empty database, then has nothing left to run', async () => {
+      expect(await appTables()).toEqual([]);
+      expect(await migrateToLatest(database.db)).toEqual(ALL_MIGRATIONS);
+      expect(await appTables()).toEqual(APP_TABLES);
+      expect(await migrateToLatest(database.db)).toEqual([]);
+    });
+
+    it('runs every migration down, leaving no table, and up again', async () => {
+      const { error, results } = await createMigrator(database.db).migrateTo(NO_MIGRATIONS);
+      expect(error).toBeUndefined();
+      expect(results?.map((r) => `${r.direction} ${r.migrationName}`)).toEqual([...ALL_MIGRATIONS].reverse().map((name) => `Down ${name}`));
+      expect(await appTables()).toEqual([]);
+      expect(await migrateToLatest(database.db)).toEqual(ALL_MIGRATIONS);
+      expect(await appTables()).toEqual(APP_TABLES);
+    });
+
+    it('gives every record table an agency_id column', async () => {
+      const tables = await ownTables();
+      expect(tables.filter((t) => APP_TABLES.includes(t.name))).toHaveLength(APP_TABLES.length);
+      for (const table of tables.filter((t) => APP_TABLES.includes(t.name) && t.name !== 'agencies')) {
+        expect(table.columns.map((c) => c.name), table.name).toContain('agency_id');
+      }
+    });
+  },
+  { migrate: false },
+);
+
+describe('migration names', () => {
+  it('follow YYYY-MM-DDTHH-mm_verb-noun and are listed in order', () => {
+    const names = Object.keys(MIGRATIONS);
+    for (const name of names) expect(name).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}_[a-z]+(-[a-z]+)+$/);
+    expect([...names].sort()).toEqual(names);
+  });
+});

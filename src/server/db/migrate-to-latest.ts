@@ -1,0 +1,32 @@
+// Migrations are listed in code, not found by scanning a folder: the same list works from
+// tsx, the tests and a bundled build. Add each new migration file here, in name order.
+import { Migrator } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Database } from './database.ts';
+import * as createAgencies from './migrations/2026-11-28T02-00_create-agencies.ts';
+import * as createReportRecords from './migrations/2026-11-28T02-10_create-report-records.ts';
+import * as createAnnualReportTexts from './migrations/2026-11-28T02-20_create-annual-report-texts.ts';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
+  '2026-11-28T02-00_create-agencies': createAgencies,
+  '2026-11-28T02-10_create-report-records': createReportRecords,
+  '2026-11-28T02-20_create-annual-report-texts': createAnnualReportTexts,
+});
+
+const inCodeProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
+};
+
+export function createMigrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: inCodeProvider });
+}
+
+/** Runs every pending migration; returns the names it ran. Throws if one fails (that one is rolled back on PostgreSQL). */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const { error, results = [] } = await createMigrator(db).migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((r) => r.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

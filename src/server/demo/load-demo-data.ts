@@ -1,0 +1,26 @@
+// Puts the demo agency, its 2024–2025 records and report texts into an EMPTY database, so
+// that `npm start` on a fresh clone has a report to show. A database that already holds
+// any agency is left alone.
+import type { Kysely } from 'kysely';
+import { computeAnnualReport } from '../../domain/report/compute/compute-annual-report.ts';
+import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
+import type { Database } from '../db/database.ts';
+import { createRecordsRepository } from '../records/records.repository.ts';
+import { createDemoRecords, DEMO_AGENCY, DEMO_YEARS } from './demo-records.ts';
+import { writeDemoReportText } from './write-demo-report-text.ts';
+
+export async function loadDemoData(db: Kysely<Database>): Promise<{ loaded: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const anyAgency = await trx.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
+    if (anyAgency !== undefined) return { loaded: false };
+
+    const agency = await createAgenciesRepository(trx).createAgency({ ...DEMO_AGENCY });
+    const records = createDemoRecords();
+    const repository = createRecordsRepository(trx);
+    await repository.replaceRecords(agency.id, records);
+    for (const year of DEMO_YEARS) {
+      await repository.saveReportText(agency.id, year, writeDemoReportText(computeAnnualReport(records, year), year));
+    }
+    return { loaded: true };
+  });
+}
