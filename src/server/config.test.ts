@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config.ts';
+
+describe('parseConfig', () => {
+  it('uses the defaults for an empty environment', () => {
+    expect(parseConfig({})).toEqual({ port: 3000, host: '0.0.0.0', databaseUrl: './data/gongkai.db', logLevel: 'info', loadDemoData: true });
+  });
+
+  it('reads PORT, HOST, DATABASE_URL, LOG_LEVEL and LOAD_DEMO_DATA', () => {
+    const config = parseConfig({ PORT: '8080', HOST: '127.0.0.1', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/gongkai', LOG_LEVEL: 'DEBUG', LOAD_DEMO_DATA: 'false' });
+    expect(config).toEqual({ port: 8080, host: '127.0.0.1', databaseUrl: 'postgres://postgres@127.0.0.1:5432/gongkai', logLevel: 'debug', loadDemoData: false });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseConfig({ PORT: '', DATABASE_URL: '  ' }).port).toBe(3000);
+    expect(parseConfig({ DATABASE_URL: '  ' }).databaseUrl).toBe('./data/gongkai.db');
+  });
+
+  it('returns a frozen object', () => {
+    expect(Object.isFrozen(parseConfig({}))).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ PORT: '-1' }, /PORT/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ LOAD_DEMO_DATA: 'maybe' }, /LOAD_DEMO_DATA/],
+  ])('rejects %o', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+});
