@@ -1,0 +1,204 @@
+// The `gongkai` command. Chinese first, English after; exit codes in exit-codes.ts.
+// Commands load their modules on use, so `gongkai --help` does not load PDF or DOCX libraries.
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { isDomainError } from '../domain/domain-error.ts';
+import type { CliIo } from './cli-io.ts';
+import { processIo, writeLine } from './cli-io.ts';
+import type { ExitCode } from './exit-codes.ts';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, exitCodeForErrorCode } from './exit-codes.ts';
+import { displayWidth } from './text-layout.ts';
+
+const TITLES: Record<string, string> = {
+  'Usage:': '用法 Usage:',
+  'Options:': '选项 Options:',
+  'Commands:': '命令 Commands:',
+  'Arguments:': '参数 Arguments:',
+  'Global Options:': '全局选项 Global Options:',
+};
+
+/** Commander's error codes in Chinese; its English message follows in brackets. */
+const USAGE_ERRORS: Record<string, string> = {
+  'commander.unknownOption': '未知选项',
+  'commander.unknownCommand': '未知命令',
+  'commander.missingArgument': '缺少参数',
+  'commander.optionMissingArgument': '选项缺少取值',
+  'commander.missingMandatoryOptionValue': '缺少必需的选项',
+  'commander.invalidArgument': '取值无效',
+  'commander.excessArguments': '参数过多',
+  'commander.conflictingOption': '选项冲突',
+};
+
+const TEMPLATE_OPTION_HELP = '省级模板 provincial template: national 全国通用 | henan 河南（收费保留4位小数、须说明信息处理费）';
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+
+function templateOption(): Option {
+  return new Option('--template <name>', TEMPLATE_OPTION_HELP).choices(['national', 'henan']).default('national');
+}
+
+function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command {
+  const program = new Command('gongkai');
+  // Settings made before .command() are copied to every subcommand.
+  program
+    .exitOverride()
+    .configureHelp({
+      styleTitle: (title: string) => TITLES[title] ?? title,
+      // CJK characters take two terminal cells; commander counts one and wraps too late.
+      displayWidth: (text: string) => displayWidth(text.replace(/\x1b\[\d*(;\d+)*m/g, '')),
+    })
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Replaced in outputError below: commander's English line becomes a Chinese one.
+      outputError: () => {},
+    })
+    .showSuggestionAfterError(true)
+    .helpOption('-h, --help', '显示帮助 show help')
+    .helpCommand('help [command]', '显示某个命令的帮助 show help for a command')
+    .option('--verbose', '出错时显示英文详情 show the English detail of errors')
+    .version(packageVersion(), '-V, --version', '显示版本号 show the version')
+    .description('政府信息公开平台：年度报告的计算、检查与发布\nGongkai — government information disclosure: annual reports computed, checked and published')
+    .addHelpText(
+      'after',
+      [
+        '',
+        '退出码 Exit codes:',
+        '  0  正常 ok',
+        '  1  发现“错误”级问题 findings of severity error',
+        '  2  用法错误或无法读取输入 bad usage or unreadable input',
+        '  3  程序内部错误 internal error',
+      ].join('\n'),
+    );
+
+  const run = (action: () => Promise<ExitCode>) => async () => setExitCode(await action());
+
+  program
+    .command('serve')
+    .description('启动服务器 start the web server (迁移数据库，空库时载入示范数据 migrates, loads demo data into an empty database)')
+    .option('--port <port>', '端口 port (默认 PORT 或 3000)')
+    .option('--host <host>', '监听地址 host (默认 HOST 或 0.0.0.0)')
+    .option('--database <url>', '数据库 database: SQLite 文件路径或 postgres:// 地址 (默认 DATABASE_URL)')
+    .action(async (options: { port?: string; host?: string; database?: string }) => {
+      const { runServe } = await import('./commands/serve.ts');
+      setExitCode(await runServe(options, io));
+    });
+
+  program
+    .command('migrate')
+    .description('把数据库迁移到最新版本 migrate the database to the latest schema')
+    .option('--database <url>', '数据库 database: SQLite 文件路径或 postgres:// 地址 (默认 DATABASE_URL)')
+    .action(async (options: { database?: string }) => {
+      const { runMigrate } = await import('./commands/migrate.ts');
+      await run(() => runMigrate(options, io))();
+    });
+
+  const report = program.command('report').description('年度报告：解析、检查、生成 annual reports: parse, lint, render, compute');
+
+  report
+    .command('parse')
+    .description('读取一份已发布的年度报告并显示其表格 parse a published report and show its tables')
+    .argument('<file>', '报告文件 report file (.txt .html .docx .pdf .json .xlsx)')
+    .option('--json', '输出 JSON（报告模型与解析问题）output JSON: the report model and parse findings')
+    .action(async (file: string, options: { json?: boolean }) => {
+      const { runReportParse } = await import('./commands/report-parse.ts');
+      setExitCode(await runReportParse(file, { json: options.json === true }, io));
+    });
+
+  report
+    .command('lint')
+    .description('检查年度报告 lint published annual reports (表内勾稽、文表一致、跨年结转 table sums, text vs tables, cross-year)')
+    .argument('<paths...>', '报告文件或文件夹 report files or folders (文件夹读取一层 folders are read one level deep)')
+    .option('--json', '每个文件输出一行 JSON one JSON object per file per line')
+    .addOption(templateOption())
+    .option('--previous <file>', '上一年度的报告，用于跨年检查 last year\'s report, for the cross-year rules (单个文件时 single file only)')
+    .action(async (paths: string[], options: { json?: boolean; template: 'national' | 'henan'; previous?: string }) => {
+      const { runReportLint } = await import('./commands/report-lint.ts');
+      setExitCode(await runReportLint(paths, { json: options.json === true, template: options.template, previous: options.previous }, io));
+    });
+
+  report
+    .command('render')
+    .description('生成报告文件 render a report (由记录计算 from records, 或转换已有报告 or convert a report file)')
+    .option('--records <file>', '记录导入文件 records import file (.json / .csv)')
+    .option('--year <year>', '报告年度 report year (与 --records 一起 with --records)')
+    .option('--from <file>', '已有的报告文件 an existing report file')
+    .addOption(new Option('--format <format>', '输出格式 output format').choices(['html', 'docx', 'xlsx', 'txt', 'json']).makeOptionMandatory())
+    .option('--out <file>', '输出文件 output file (docx/xlsx 输出到终端时必需 required for binary formats on a terminal)')
+    .action(async (options: { records?: string; year?: string; from?: string; format: 'html' | 'docx' | 'xlsx' | 'txt' | 'json'; out?: string }) => {
+      const { runReportRender } = await import('./commands/report-render.ts');
+      setExitCode(await runReportRender(options, io));
+    });
+
+  report
+    .command('compute')
+    .description('由记录计算年度报告并检查 compute a report from records and lint it')
+    .requiredOption('--records <file>', '记录导入文件 records import file (.json / .csv)')
+    .requiredOption('--year <year>', '报告年度 report year')
+    .option('--json', '输出 JSON output JSON')
+    .addOption(templateOption())
+    .action(async (options: { records: string; year: string; json?: boolean; template: 'national' | 'henan' }) => {
+      const { runReportCompute } = await import('./commands/report-compute.ts');
+      setExitCode(await runReportCompute({ ...options, json: options.json === true }, io));
+    });
+
+  const importCommand = program.command('import').description('导入数据 import data');
+  importCommand
+    .command('records')
+    .description('导入某机关的报告记录（先全部校验，全部成功才写入）import an agency\'s report records (all or nothing)')
+    .argument('<file>', '记录导入文件 records import file (.json / .csv)')
+    .requiredOption('--agency <code>', '机关代码 agency code, e.g. demo')
+    .option('--dry-run', '只校验，不写入 validate only, write nothing')
+    .option('--database <url>', '数据库 database (默认 DATABASE_URL)')
+    .action(async (file: string, options: { agency: string; dryRun?: boolean; database?: string }) => {
+      const { runImportRecords } = await import('./commands/import-records.ts');
+      setExitCode(await runImportRecords(file, { agency: options.agency, dryRun: options.dryRun === true, database: options.database }, io));
+    });
+
+  return program;
+}
+
+function reportUsageError(error: CommanderError, io: CliIo): void {
+  const chinese = USAGE_ERRORS[error.code] ?? '用法错误';
+  const english = error.message.replace(/^error:\s*/, '');
+  writeLine(io.stderr, `错误：${chinese}（${english}）`);
+  writeLine(io.stderr, '运行 gongkai --help 查看用法。');
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code; never throws. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {
+  const verbose = argv.includes('--verbose');
+  const withVerbose: CliIo = { ...io, verbose };
+  let exitCode: ExitCode = EXIT_OK;
+  const program = buildProgram(withVerbose, (code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version "exit" with 0; any other usage problem is bad usage, exit 2.
+      if (error.exitCode === 0) return EXIT_OK;
+      if (error.code !== 'commander.help') reportUsageError(error, io);
+      return EXIT_BAD_INPUT;
+    }
+    if (isDomainError(error)) {
+      writeLine(io.stderr, `错误：${error.userMessage}`);
+      if (verbose) writeLine(io.stderr, `(${error.code}) ${error.message}`);
+      return exitCodeForErrorCode(error.code);
+    }
+    writeLine(io.stderr, '错误：程序内部出错，请把命令和输入文件报告给维护者。');
+    if (verbose) writeLine(io.stderr, error instanceof Error ? (error.stack ?? error.message) : String(error));
+    else writeLine(io.stderr, '（加 --verbose 查看详情 add --verbose for details）');
+    return EXIT_INTERNAL;
+  }
+}
+
+// Run when executed directly (`tsx src/cli/main.ts migrate`, as `npm run db:migrate` does).
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

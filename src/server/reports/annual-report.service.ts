@@ -1,0 +1,88 @@
+// An agency's annual report for one year: computed from its records, with the texts its
+// staff saved, then linted. The report pages, downloads and the JSON API all read this.
+import type { Kysely } from 'kysely';
+import type { AnnualReport } from '../../domain/report/annual-report.ts';
+import { computeAnnualReport } from '../../domain/report/compute/compute-annual-report.ts';
+import type { ReportRecords } from '../../domain/report/compute/report-records.ts';
+import type { Finding } from '../../domain/report/finding.ts';
+import type { AgencyLevel } from '../../domain/report/lint/lint-annual-report.ts';
+import { lintAnnualReport } from '../../domain/report/lint/lint-annual-report.ts';
+import type { Agency } from '../agencies/agencies.repository.ts';
+import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
+import type { Database } from '../db/database.ts';
+import { createRecordsRepository } from '../records/records.repository.ts';
+
+export interface AgencyAnnualReport {
+  agency: Agency;
+  year: number;
+  report: AnnualReport;
+  findings: Finding[];
+}
+
+export interface AgencyReportYears {
+  agency: Agency;
+  /** Years with any record, newest first. */
+  years: number[];
+}
+
+export interface AnnualReportService {
+  /** Every agency with the years it has records for. */
+  listReportYears(): Promise<AgencyReportYears[]>;
+  /** Throws DomainError NOT_FOUND for an unknown agency code. */
+  getAnnualReport(agencyCode: string, year: number): Promise<AgencyAnnualReport>;
+}
+
+/**
+ * agencies.level -> the lint's level, for T2-AUTH (规章制定权). The stored levels do not say
+ * whether an agency is a government or one of its departments, so only 乡镇 is certain.
+ */
+const LINT_AGENCY_LEVELS: Readonly<Record<string, AgencyLevel>> = { township: 'township' };
+
+function yearOf(isoDate: string): number {
+  return Number(isoDate.slice(0, 4));
+}
+
+/**
+ * The years worth a report link: a year an application was received, a case filed or the yearly
+ * figures entered. Document issue dates are left out: a 规范性文件 from 2015 that is still in
+ * force makes no 2015 report.
+ */
+export function recordYears(records: ReportRecords): number[] {
+  const years = new Set<number>();
+  for (const a of records.applications) years.add(yearOf(a.receivedOn));
+  for (const c of records.reviewCases) years.add(yearOf(c.filedOn));
+  for (const f of records.yearlyFigures) years.add(f.year);
+  return [...years].filter((y) => Number.isInteger(y)).sort((a, b) => b - a);
+}
+
+export function createAnnualReportService({ db }: { db: Kysely<Database> }): AnnualReportService {
+  const agencies = createAgenciesRepository(db);
+  const recordsRepository = createRecordsRepository(db);
+
+  return {
+    async listReportYears() {
+      const all = await agencies.listAgencies();
+      const result: AgencyReportYears[] = [];
+      for (const agency of all) result.push({ agency, years: recordYears(await recordsRepository.findRecords(agency.id)) });
+      return result;
+    },
+
+    async getAnnualReport(agencyCode, year) {
+      const agency = await agencies.getAgencyByCode(agencyCode);
+      const records = await recordsRepository.findRecords(agency.id);
+      const computed = computeAnnualReport(records, year);
+      const text = await recordsRepository.findReportText(agency.id, year);
+      const report: AnnualReport = {
+        ...computed,
+        agencyName: agency.name,
+        year,
+        text: text === undefined ? computed.text : { ...computed.text, overview: text.overview, problems: text.problems, otherMatters: text.otherMatters },
+      };
+      // Last year's report from the same records: the cross-year rules (XY-CARRY…) then check
+      // that what we carried over is what we carried in.
+      const previous = computeAnnualReport(records, year - 1);
+      const findings = lintAnnualReport(report, { template: 'national', previous, agencyLevel: LINT_AGENCY_LEVELS[agency.level] });
+      return { agency, year, report, findings };
+    },
+  };
+}
