@@ -42,6 +42,9 @@ export const DECISION_ROWS = [
 ] as const;
 export type DecisionKind = (typeof DECISION_ROWS)[number]['code'];
 
+/** The column code of the one value cell of 行政许可/处罚/强制/收费 (it spans three columns). */
+export const SINGLE_VALUE_COLUMN = 'value';
+
 export const FEE_ROW = { code: 'administrativeFees', label: '行政事业性收费', item: '（八）' } as const;
 export const FEE_HEADER = '本年收费金额（单位：万元）';
 export const FEE_HEADER_HENAN = '本年收费金额（单位：万元，保留4位小数）';

@@ -4,6 +4,7 @@ import type { AnnualReport } from '../annual-report.ts';
 import type { Finding } from '../finding.ts';
 import type { ReportTemplate } from '../report-templates.ts';
 import { CHINESE_NUMERAL_CHARS, FIGURE_SOURCE } from './extract-text-figures.ts';
+import { SINGLE_VALUE_COLUMN } from '../report-format.ts';
 import { createFinding } from './lint-finding.ts';
 import { findProseFigures, reportSentences } from './report-prose.ts';
 import { parseFeeAmount } from './table2-rules.ts';
@@ -34,7 +35,7 @@ function lintFeeCrossReference(report: AnnualReport): Finding[] {
         'FEE-XREF',
         'warning',
         `正文写有“${item.match[0]}”（合${wanYuan}万元），多于表二“行政事业性收费”的${printed}万元。信息处理费属于行政事业性收费；如本地区将其计入第二十条第（八）项，请核对金额和单位（表二以万元为单位）。`,
-        { section: item.sentence.section, table: 'table2', row: 'administrativeFees' },
+        { section: item.sentence.section, table: 'table2', row: 'administrativeFees', column: SINGLE_VALUE_COLUMN },
         { processingFeeYuan: yuan, processingFeeWanYuan: wanYuan, administrativeFees: fee.value, quote: item.match[0] },
       ),
     );

@@ -160,7 +160,7 @@ const tableCases: Case[] = [
     },
     expected: [
       { ruleId: 'T2-INT', severity: 'error', location: loc({ ...T2, row: 'normativeDocuments', column: 'inForce' }), numbers: { value: 2.5 } },
-      { ruleId: 'T2-INT', severity: 'error', location: loc({ ...T2, row: 'licensing' }), numbers: { value: null } },
+      { ruleId: 'T2-INT', severity: 'error', location: loc({ ...T2, row: 'licensing', column: 'value' }), numbers: { value: null } },
     ],
   },
   {
@@ -168,14 +168,14 @@ const tableCases: Case[] = [
     mutate: (r) => {
       r.table2.administrativeFees = '-1';
     },
-    expected: [{ ruleId: 'T2-FEE', severity: 'error', location: loc({ ...T2, row: 'administrativeFees' }), numbers: { printed: '-1' } }],
+    expected: [{ ruleId: 'T2-FEE', severity: 'error', location: loc({ ...T2, row: 'administrativeFees', column: 'value' }), numbers: { printed: '-1' } }],
   },
   {
     name: 'T2-FEE: blank',
     mutate: (r) => {
       r.table2.administrativeFees = null;
     },
-    expected: [{ ruleId: 'T2-FEE', severity: 'error', location: loc({ ...T2, row: 'administrativeFees' }), numbers: { printed: null } }],
+    expected: [{ ruleId: 'T2-FEE', severity: 'error', location: loc({ ...T2, row: 'administrativeFees', column: 'value' }), numbers: { printed: null } }],
   },
   {
     name: 'T2-FEE: the national template accepts "162"',
@@ -199,7 +199,7 @@ const tableCases: Case[] = [
       r.table2.administrativeFees = '162';
     },
     options: { template: 'henan' },
-    expected: [{ ruleId: 'T2-FEE', severity: 'error', location: loc({ ...T2, row: 'administrativeFees' }), numbers: { printed: '162', value: 162, decimals: 0, requiredDecimals: 4 } }],
+    expected: [{ ruleId: 'T2-FEE', severity: 'error', location: loc({ ...T2, row: 'administrativeFees', column: 'value' }), numbers: { printed: '162', value: 162, decimals: 0, requiredDecimals: 4 } }],
   },
   {
     name: 'T2-FEE: a header printing 保留4位小数 asks for 4 decimals without a template',
@@ -207,14 +207,14 @@ const tableCases: Case[] = [
       r.table2.administrativeFees = '1.25';
     },
     options: { source: { ...correctSource(), feeHeader: '本年收费金额(单位: 万元, 保留4位小数)' } },
-    expected: [{ ruleId: 'T2-FEE', severity: 'error', location: loc({ ...T2, row: 'administrativeFees' }), numbers: { printed: '1.25', value: 1.25, decimals: 2, requiredDecimals: 4 } }],
+    expected: [{ ruleId: 'T2-FEE', severity: 'error', location: loc({ ...T2, row: 'administrativeFees', column: 'value' }), numbers: { printed: '1.25', value: 1.25, decimals: 2, requiredDecimals: 4 } }],
   },
   {
     name: 'T2-FEE-UNIT: 25000 万元 looks like 元',
     mutate: (r) => {
       r.table2.administrativeFees = '25000';
     },
-    expected: [{ ruleId: 'T2-FEE-UNIT', severity: 'warning', location: loc({ ...T2, row: 'administrativeFees' }), numbers: { printed: '25000', value: 25000 } }],
+    expected: [{ ruleId: 'T2-FEE-UNIT', severity: 'warning', location: loc({ ...T2, row: 'administrativeFees', column: 'value' }), numbers: { printed: '25000', value: 25000 } }],
   },
   {
     name: 'T2-PLAUS: 现行有效 0 < 制发 2 − 废止 1',
@@ -535,7 +535,7 @@ describe('fee rules', () => {
       {
         ruleId: 'FEE-XREF',
         severity: 'warning',
-        location: loc({ section: '六', table: 'table2', row: 'administrativeFees' }),
+        location: loc({ section: '六', table: 'table2', row: 'administrativeFees', column: 'value' }),
         numbers: { processingFeeYuan: 300, processingFeeWanYuan: 0.03, administrativeFees: 0.01, quote: '信息处理费300元' },
       },
     ]);

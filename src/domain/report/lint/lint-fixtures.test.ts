@@ -68,7 +68,7 @@ describe('漯河市商务局 2021, read by hand', () => {
   it('gives exactly the known errors and warnings, in reading order (template henan)', () => {
     expect(lintAnnualReport(report, { template: 'henan', source }).map(shape)).toEqual([
       { ruleId: 'TXT-APPS', severity: 'error', location: loc({ section: '一', table: 'table3', row: 'received', column: 'total' }), numbers: { textValue: 1, received: 0, carriedIn: 0, concludedTotal: 0, quote: '处理依法申请公开1起' } },
-      { ruleId: 'T2-FEE', severity: 'error', location: loc({ section: '二', table: 'table2', row: 'administrativeFees' }), numbers: { printed: '162', value: 162, decimals: 0, requiredDecimals: 4 } },
+      { ruleId: 'T2-FEE', severity: 'error', location: loc({ section: '二', table: 'table2', row: 'administrativeFees', column: 'value' }), numbers: { printed: '162', value: 162, decimals: 0, requiredDecimals: 4 } },
       { ruleId: 'STRUCT-LABELS', severity: 'warning', location: loc({ section: '三', table: 'table3', column: 'public_interest_org' }), numbers: { printed: '社会组织', expected: '社会公益组织' } },
       { ruleId: 'STRUCT-LABELS', severity: 'warning', location: loc({ section: '三', table: 'table3', row: 'withheld_prohibited_by_law' }), numbers: { printed: '2. 其他法律法规禁止公开', expected: '2.其他法律行政法规禁止公开' } },
       { ruleId: 'FEE-STATEMENT', severity: 'warning', location: loc({ section: '六' }), numbers: { template: 'henan' } },
@@ -86,7 +86,7 @@ describe('漯河市商务局 2021, through the parser', () => {
 
   it.each([
     ['TXT-APPS (text 1, table 0)', { ruleId: 'TXT-APPS', severity: 'error', location: loc({ section: '一', table: 'table3', row: 'received', column: 'total' }), numbers: expect.objectContaining({ textValue: 1, received: 0 }) }],
-    ['T2-FEE (“162” is not 4 decimals)', { ruleId: 'T2-FEE', severity: 'error', location: loc({ section: '二', table: 'table2', row: 'administrativeFees' }), numbers: expect.objectContaining({ printed: '162', requiredDecimals: 4 }) }],
+    ['T2-FEE (“162” is not 4 decimals)', { ruleId: 'T2-FEE', severity: 'error', location: loc({ section: '二', table: 'table2', row: 'administrativeFees', column: 'value' }), numbers: expect.objectContaining({ printed: '162', requiredDecimals: 4 }) }],
     ['STRUCT-LABELS 社会组织', { ruleId: 'STRUCT-LABELS', severity: 'warning', location: loc({ section: '三', table: 'table3', column: 'public_interest_org' }), numbers: expect.objectContaining({ printed: '社会组织' }) }],
     ['STRUCT-LABELS 其他法律法规禁止公开', { ruleId: 'STRUCT-LABELS', severity: 'warning', location: loc({ section: '三', table: 'table3', row: 'withheld_prohibited_by_law' }), numbers: expect.objectContaining({ expected: '2.其他法律行政法规禁止公开' }) }],
     ['FEE-STATEMENT (六 says only 无)', { ruleId: 'FEE-STATEMENT', severity: 'warning', location: loc({ section: '六' }), numbers: { template: 'henan' } }],

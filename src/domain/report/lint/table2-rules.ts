@@ -4,7 +4,7 @@ import type { AnnualReport, Cell } from '../annual-report.ts';
 import type { Finding } from '../finding.ts';
 import type { DocumentColumn, DocumentKind } from '../report-format.ts';
 import type { ResolvedAgencyLevel } from './agency-level.ts';
-import { DECISION_ROWS, DOCUMENT_COLUMNS, DOCUMENT_KINDS, FEE_ROW } from '../report-format.ts';
+import { DECISION_ROWS, DOCUMENT_COLUMNS, DOCUMENT_KINDS, FEE_ROW, SINGLE_VALUE_COLUMN } from '../report-format.ts';
 import { createFinding, isCount } from './lint-finding.ts';
 
 const AT = { section: '二', table: 'table2' } as const;
@@ -80,7 +80,7 @@ function lintDocuments(report: AnnualReport, settings: Table2LintSettings): Find
 function lintDecisions(report: AnnualReport): Finding[] {
   const findings: Finding[] = [];
   for (const row of DECISION_ROWS) {
-    const found = checkCount(report.table2[row.code], `“${row.label}”的“本年处理决定数量”`, row.code, null);
+    const found = checkCount(report.table2[row.code], `“${row.label}”的“本年处理决定数量”`, row.code, SINGLE_VALUE_COLUMN);
     if (found) findings.push(found);
   }
   return findings;
@@ -103,7 +103,7 @@ export function parseFeeAmount(printed: string): FeeAmount | null {
 
 function lintFee(report: AnnualReport, settings: Table2LintSettings): Finding[] {
   const printed = report.table2.administrativeFees;
-  const at = { ...AT, row: FEE_ROW.code };
+  const at = { ...AT, row: FEE_ROW.code, column: SINGLE_VALUE_COLUMN };
   if (printed === null || printed.trim() === '') {
     return [createFinding('T2-FEE', 'error', '表二“行政事业性收费”的收费金额为空白：没有收费应填0。', at, { printed: null })];
   }

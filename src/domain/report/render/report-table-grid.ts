@@ -17,6 +17,7 @@ import {
   TABLE2_CAPTIONS,
   TABLE3_COLUMN_LABELS,
   TABLE3_COLUMNS,
+  SINGLE_VALUE_COLUMN,
   TABLE2_CONTENT_HEADER,
   TABLE3_APPLICANT_HEADER,
   TABLE3_GOUJI_NOTE,
@@ -26,8 +27,7 @@ import {
 } from '../report-format.ts';
 
 
-/** The column code of the one value of 行政许可/行政处罚/行政强制/行政事业性收费 (spans three columns). */
-export const SINGLE_VALUE_COLUMN = 'value';
+export { SINGLE_VALUE_COLUMN } from '../report-format.ts';
 
 export type GridCellKind = 'caption' | 'note' | 'columnHeader' | 'rowHeader' | 'data';
 
