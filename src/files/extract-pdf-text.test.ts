@@ -183,7 +183,9 @@ describe('parseAnnualReport(extractPdfText(…), "pdf"): 洪泽区人民政府',
   const review = (upheld: number, corrected: number, otherResult: number, pending: number, total: number) => ({ upheld, corrected, otherResult, pending, total });
 
   it('reads the 2023 report', async () => {
-    const { report } = parseAnnualReport(await extractFixture('2023-hongze-quzhengfu.pdf'), 'pdf');
+    const { report, findings } = parseAnnualReport(await extractFixture('2023-hongze-quzhengfu.pdf'), 'pdf');
+    // （六）其他处理 is printed as one row of zeros (2019 format): each 2021 sub-row is then exactly 0.
+    expect(findings).toEqual([]);
     expect(report.year).toBe(2023);
     expect(report.agencyName).toBe('洪泽区人民政府');
     expect(report.table2).toEqual({
@@ -211,12 +213,14 @@ describe('parseAnnualReport(extractPdfText(…), "pdf"): 洪泽区人民政府',
     expect(t3.unavailable_unclear_after_correction).toEqual(applicants(0));
     expect(t3.not_processed_petition).toEqual(applicants(1));
     expect(t3.not_processed_confirmation).toEqual(applicants(0));
+    for (const code of ['other_no_correction', 'other_fee_unpaid', 'other'] as const) expect(t3[code]).toEqual(applicants(0));
     // As printed: the 行政复议 total (0) does not add up; the parser must not "fix" it.
     expect(report.table4).toEqual({ adminReview: review(10, 1, 0, 0, 0), litigationDirect: review(0, 0, 0, 0, 0), litigationAfterReview: review(5, 0, 0, 0, 0) });
   });
 
   it('reads the 2024 report', async () => {
-    const { report } = parseAnnualReport(await extractFixture('2024-hongze-quzhengfu.pdf'), 'pdf');
+    const { report, findings } = parseAnnualReport(await extractFixture('2024-hongze-quzhengfu.pdf'), 'pdf');
+    expect(findings).toEqual([]);
     expect(report.year).toBe(2024);
     expect(report.agencyName).toMatch(/洪泽区人民政府$/u); // the title reads 淮安市洪泽区人民政府
     expect(report.table2).toEqual({
@@ -242,6 +246,7 @@ describe('parseAnnualReport(extractPdfText(…), "pdf"): 洪泽区人民政府',
     expect(t3.unavailable_needs_creation).toEqual(applicants(1));
     expect(t3.not_processed_petition).toEqual(applicants(1));
     expect(t3.not_processed_duplicate).toEqual(applicants(0));
+    for (const code of ['other_no_correction', 'other_fee_unpaid', 'other'] as const) expect(t3[code]).toEqual(applicants(0));
     expect(report.table4).toEqual({ adminReview: review(1, 1, 0, 0, 2), litigationDirect: review(1, 0, 0, 0, 1), litigationAfterReview: review(2, 0, 1, 0, 3) });
   });
 });

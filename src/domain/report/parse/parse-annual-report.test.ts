@@ -403,3 +403,30 @@ describe('parseAnnualReport: what it cannot read becomes a finding', () => {
     }
   });
 });
+
+describe('parseAnnualReport: the 2019 format’s single-row （六）其他处理 (domain.md §6)', () => {
+  const table3With = (otherHandling: string) =>
+    [
+      '三、收到和处理政府信息公开申请情况',
+      '5.要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0',
+      `（六）其他处理\t\t${otherHandling}`,
+      '（七）总计\t3\t0\t0\t0\t0\t0\t3',
+      '四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0',
+    ].join('\n');
+  const subRows = ['other_no_correction', 'other_fee_unpaid', 'other'] as const;
+
+  it('splits a row of zeros exactly: each of the three 2021 sub-rows is 0, and nothing is missing', () => {
+    const parsed = parseAnnualReport(table3With('0\t0\t0\t0\t0\t0\t0'), 'txt');
+    for (const code of subRows) expect(Object.values(parsed.report.table3[code])).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(parsed.findings.filter((f) => f.location.row !== null && subRows.includes(f.location.row as (typeof subRows)[number]))).toEqual([]);
+  });
+
+  it('cannot split a non-zero row: the sub-rows stay blank, with one finding that says why', () => {
+    const parsed = parseAnnualReport(table3With('2\t0\t0\t0\t0\t0\t2'), 'txt');
+    for (const code of subRows) expect(Object.values(parsed.report.table3[code])).toEqual([null, null, null, null, null, null, null]);
+    const about = parsed.findings.filter((f) => f.message.includes('其他处理'));
+    expect(about).toHaveLength(1);
+    expect(about[0]).toMatchObject({ ruleId: 'PARSE-CELL', severity: 'error', numbers: { total: 2 } });
+    expect(parsed.findings.some((f) => f.ruleId === 'PARSE-MISSING-ROW' && subRows.includes(f.location.row as (typeof subRows)[number]))).toBe(false);
+  });
+});

@@ -199,6 +199,15 @@ class TableReader {
     }
   }
 
+  /** The numbers after the first text cell in [from, to) that contains `word`, or null. */
+  readRowAfterWord(from: number, to: number, word: string, expected: number): RowCells | null {
+    for (let i = Math.max(from, 0); i < Math.min(to, this.tokens.length); i++) {
+      const token = this.tokens[i];
+      if (token?.kind === 'text' && token.compact.includes(word)) return readRowCells(this.tokens, i + 1, token.line, expected);
+    }
+    return null;
+  }
+
   /** Runs of text cells followed by numbers, in [from, to). */
   private labelRuns(from: number, to: number): Omit<LabelHit, 'spec'>[] {
     const runs: Omit<LabelHit, 'spec'>[] = [];
@@ -395,7 +404,8 @@ export function readReportTables(text: TokenizedText, sections: readonly Section
         row[column] = values[c] ?? null;
       });
     });
-    reportMissingRows(reader, plans3, rows3.results);
+    const accounted = readSingleRowOtherHandling(reader, plans3, rows3.results, table3);
+    reportMissingRows(reader, plans3, rows3.results, accounted ? OTHER_HANDLING_CODES : []);
   }
 
   // ---- table 四: one data row of 15 numbers under a header
@@ -412,6 +422,45 @@ export function readReportTables(text: TokenizedText, sections: readonly Section
     if (!table4Found) reader.report('error', 'PARSE-MISSING-ROW', `没有找到${TABLE_NAME.table4}的数据行（15个数），该表各项按空白处理。`, 'table4', null, null);
   }
   return { found, labels: reader.labels, feeHeader, findings: reader.findings };
+}
+
+const OTHER_HANDLING_CODES: readonly string[] = OUTCOMES.filter((o) => o.group === 'other_handling').map((o) => o.code);
+
+/**
+ * The 2019 format prints （六）其他处理 as one row (domain.md §6); 2021 splits it in three.
+ * When the three are missing, read the one row: zeros split exactly (each part is 0), any
+ * other figure cannot be split, so the parts stay blank with one finding saying why.
+ * Returns true when the single row was found.
+ */
+function readSingleRowOtherHandling(reader: TableReader, plans: readonly RowPlan[], results: readonly (RowResult | null)[], table3: AnnualReport['table3']): boolean {
+  const indexes = OTHER_HANDLING_CODES.map((code) => plans.findIndex((p) => p.code === code));
+  const first = indexes[0] ?? -1;
+  const last = indexes[indexes.length - 1] ?? -1;
+  if (first < 1 || indexes.some((i) => results[i] !== null)) return false;
+  const before = results[first - 1];
+  const after = results[last + 1];
+  if (!before || !after) return false;
+  const cells = reader.readRowAfterWord(before.cells.next, after.hit.start, '其他处理', TABLE3_COLUMNS.length);
+  if (!cells || cells.found === 0) return false;
+  const plan: RowPlan = { table: 'table3', code: 'other', label: '（六）其他处理', expected: TABLE3_COLUMNS.length };
+  const values = reader.counts(plan, cells, TABLE3_COLUMNS.map((c) => ({ code: c as string, label: TABLE3_COLUMN_LABELS[c] })));
+  if (values.every((v) => v === 0)) {
+    for (const code of OTHER_HANDLING_CODES) {
+      const row = table3[code as keyof typeof table3];
+      for (const column of TABLE3_COLUMNS) row[column] = 0;
+    }
+    return true;
+  }
+  reader.report(
+    'error',
+    'PARSE-CELL',
+    `${TABLE_NAME.table3}“（六）其他处理”只印了一行（2019年旧格式），数字无法分到2021年格式的三个小项，这三行按空白处理。`,
+    'table3',
+    null,
+    null,
+    { total: values[TABLE3_COLUMNS.length - 1] ?? null },
+  );
+  return true;
 }
 
 function readFee(reader: TableReader, plan: RowPlan, cells: RowCells): string | null {
@@ -445,9 +494,9 @@ function unbalanced(text: string): boolean {
   return (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
 }
 
-function reportMissingRows(reader: TableReader, plans: readonly RowPlan[], results: readonly (RowResult | null)[]): void {
+function reportMissingRows(reader: TableReader, plans: readonly RowPlan[], results: readonly (RowResult | null)[], accountedFor: readonly string[] = []): void {
   plans.forEach((plan, index) => {
-    if (results[index]) return;
+    if (results[index] || accountedFor.includes(plan.code)) return;
     reader.report('error', 'PARSE-MISSING-ROW', `${TABLE_NAME[plan.table]}没有找到“${plan.label}”这一行，该行各项按空白处理。`, plan.table, plan.code, null, { label: plan.label });
   });
 }
