@@ -375,7 +375,8 @@ describe('structure rules (need the source)', () => {
       name: 'STRUCT-LABELS: a 2019-format caption in the text',
       mutate: () => {},
       options: withSource((s) => {
-        s.fullText += '\n第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t0\t0';
+        // ReportSource.fullText is NFKC, as the parser gives it.
+        s.fullText += '\n第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t0\t0'.normalize('NFKC');
       }),
       expected: [
         { ruleId: 'STRUCT-LABELS', severity: 'error', location: loc({ ...T2 }), numbers: { marker: '第二十条第（九）项' } },

@@ -133,6 +133,17 @@ export function canonicalLabel(label: string): string {
 
 const CANONICAL_2019_MARKERS = new Set(FORMAT_2019_MARKERS.map(canonicalLabel));
 
+// The official wordings are few and fixed: normalise each once, not once per report.
+const canonicalOfficialCache = new Map<string, string>();
+function canonicalOfficial(label: string): string {
+  let canonical = canonicalOfficialCache.get(label);
+  if (canonical === undefined) {
+    canonical = canonicalLabel(label);
+    canonicalOfficialCache.set(label, canonical);
+  }
+  return canonical;
+}
+
 function labelPlace(label: FoundLabel): string {
   const table = { table2: '表二', table3: '表三', table4: '表四' }[label.table];
   return `${table}${label.kind === 'row' ? '行名' : '列名'}`;
@@ -152,7 +163,7 @@ function lintLabels(source: ReportSource): Finding[] {
     const spec = officialLabel(label);
     if (!spec) continue;
     const printed = canonicalLabel(label.printed);
-    if (spec.official.some((o) => canonicalLabel(o) === printed)) continue;
+    if (spec.official.some((o) => canonicalOfficial(o) === printed)) continue;
     const official = spec.official[0] ?? '';
     const location = labelLocation(label);
     const numbers = { printed: label.printed, expected: official };
@@ -160,7 +171,7 @@ function lintLabels(source: ReportSource): Finding[] {
     if (CANONICAL_2019_MARKERS.has(printed)) {
       markersSeenInLabels.add(printed);
       findings.push(createFinding('STRUCT-LABELS', 'error', `${place}印作“${label.printed}”，这是2019年旧格式的写法；2021年起应按${FORMAT_CITATION}印作“${official}”。`, location, numbers));
-    } else if (spec.variants.some((v) => canonicalLabel(v) === printed)) {
+    } else if (spec.variants.some((v) => canonicalOfficial(v) === printed)) {
       // Known misprints (社会组织, 其他法律法规禁止公开…): the meaning is clear, the wording is not the format's.
       findings.push(createFinding('STRUCT-LABELS', 'warning', `${place}印作“${label.printed}”，国家格式为“${official}”。这是常见的错印，请按国家格式更正。`, location, numbers));
     } else {
@@ -173,12 +184,12 @@ function lintLabels(source: ReportSource): Finding[] {
 /** 2019-format table headers anywhere in the text (domain.md §6), and a single-row （六）. */
 function lint2019Markers(source: ReportSource, alreadyReported: ReadonlySet<string>): Finding[] {
   const findings: Finding[] = [];
-  const lines = source.fullText.normalize('NFKC').split(/\r?\n/);
+  // fullText is already NFKC (ReportSource); compact each line once for all the markers.
+  const lines = source.fullText.split(/\r?\n/).map((line) => ({ line, compact: line.replace(/[\s\u3000\u00a0]+/g, '') }));
   for (const marker of FORMAT_2019_MARKERS) {
-    const canonical = canonicalLabel(marker);
+    const canonical = canonicalOfficial(marker);
     if (alreadyReported.has(canonical)) continue;
-    const found = lines.some((line) => {
-      const compact = line.replace(/[\s\u3000\u00a0]+/g, '');
+    const found = lines.some(({ line, compact }) => {
       if (!compact.includes(canonical)) return false;
       // 政府集中采购 is also ordinary prose (主动公开 of procurement); only a table cell counts.
       return marker !== '政府集中采购' || line.includes('\t') || line.includes('|') || compact.length <= 12;
@@ -190,7 +201,7 @@ function lint2019Markers(source: ReportSource, alreadyReported: ReadonlySet<stri
     }
   }
   // The 2019 format has （六）其他处理 as one row; 2021 splits it into 1.–3.
-  const compact = source.fullText.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '');
+  const compact = source.fullText.replace(/[\s\u3000\u00a0]+/g, '');
   const start = compact.indexOf('(六)其他处理');
   const end = start >= 0 ? compact.indexOf('(七)总计', start) : -1;
   if (start >= 0 && end > start && end - start < 400) {
@@ -227,7 +238,7 @@ function lintYear(source: ReportSource, year: number | null): Finding[] {
       ),
     );
   }
-  const compact = source.fullText.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '');
+  const compact = source.fullText.replace(/[\s\u3000\u00a0]+/g, '');
   if (year !== null && year >= FIRST_YEAR_OF_2021_FORMAT && /[〔\[(【]2019[〕\])】]60号/.test(compact)) {
     findings.push(
       createFinding(
