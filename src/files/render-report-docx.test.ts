@@ -103,6 +103,13 @@ describe('renderReportDocx', () => {
     expect(documentXml).toContain('<w:spacing w:after="0" w:before="0" w:line="578" w:lineRule="exact"/><w:ind w:firstLine="640"/>');
   });
 
+  it('keeps each section heading on the page of what follows it (no heading alone at a page foot)', () => {
+    for (const heading of ['一、总体情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况']) {
+      const paragraph = new RegExp(`<w:p>(?:(?!</w:p>).)*?<w:t(?: [^>]*)?>${heading}</w:t>`, 's').exec(documentXml)?.[0] ?? '';
+      expect(paragraph, heading).toContain('<w:keepNext/>');
+    }
+  });
+
   it('merges cells like the official tables and fits every table to the text width', () => {
     // Row spans: table 3 note, 自然人, 总计, 三、本年度办理结果, （三）（四）（五）（六）; table 4 the five 行政复议 results.
     expect(documentXml.match(/<w:vMerge w:val="restart"\/>/g)).toHaveLength(8 + 5);

@@ -99,9 +99,10 @@ function renderTable(grid: ReportTableGrid): Table {
   });
 }
 
-function bodyParagraph(text: string, runFont: IFontAttributesProperties = FONTS.body): Paragraph {
+function bodyParagraph(text: string, runFont: IFontAttributesProperties = FONTS.body, keepNext = false): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
+    keepNext,
     spacing: { before: 0, after: 0, line: BODY_LINE, lineRule: LineRuleType.EXACT },
     indent: { firstLine: INDENT_TWO_CHARS },
     children: [new TextRun({ text, font: runFont, size: SIZE.sanhao, language: LANGUAGE })],
@@ -132,7 +133,8 @@ export async function renderReportDocx(report: AnnualReport): Promise<Uint8Array
     }),
   ];
   for (const section of SECTIONS) {
-    children.push(bodyParagraph(`${section.ordinal}、${section.heading}`, FONTS.heading));
+    // A heading never ends a page: it stays with its text or table.
+    children.push(bodyParagraph(`${section.ordinal}、${section.heading}`, FONTS.heading, true));
     for (const paragraph of splitParagraphs(report.text[section.code])) children.push(bodyParagraph(paragraph));
     const grid = grids.find((g) => g.section === section.ordinal);
     if (grid) {
