@@ -147,6 +147,17 @@ function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command
       setExitCode(await runReportCompute({ ...options, json: options.json === true }, io));
     });
 
+  program
+    .command('deadline')
+    .description('计算依申请公开的法定期限 statutory deadlines of an application (补正告知、答复、延期 条例第三十条、第三十三条)')
+    .requiredOption('--received <date>', '收到申请日期 date of receipt, YYYY-MM-DD')
+    .option('--extend', '同时计算延长20个工作日后的期限 also the due date with a 20-working-day extension')
+    .option('--json', '输出 JSON output JSON')
+    .action(async (options: { received: string; extend?: boolean; json?: boolean }) => {
+      const { runDeadline } = await import('./commands/deadline.ts');
+      setExitCode(await runDeadline({ received: options.received, extend: options.extend === true, json: options.json === true }, io));
+    });
+
   const importCommand = program.command('import').description('导入数据 import data');
   importCommand
     .command('records')

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, dayOfWeek, formatChineseDate, isIsoDate, weekdayName } from './iso-date.ts';
+
+describe('iso-date', () => {
+  it('accepts only real dates written YYYY-MM-DD', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true); // leap year
+    expect(isIsoDate('2025-02-29')).toBe(false);
+    expect(isIsoDate('2025-13-01')).toBe(false);
+    expect(isIsoDate('2025-1-5')).toBe(false);
+    expect(isIsoDate('2025-01-05T00:00')).toBe(false);
+  });
+
+  it('adds days across month and year ends, whatever the time zone', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+  });
+
+  it('names weekdays: 2024-10-01 was a Tuesday, 2026-02-15 is a Sunday', () => {
+    expect(dayOfWeek('2024-10-01')).toBe(2);
+    expect(weekdayName('2026-02-15')).toBe('星期日');
+    expect(formatChineseDate('2026-02-05')).toBe('2026年2月5日');
+    expect(formatChineseDate('2026-02-05', false)).toBe('2月5日');
+  });
+});
