@@ -1,12 +1,18 @@
 // buildApp(deps) returns an unstarted Fastify app. It never reads the environment: main.ts
 // (or a test) passes the config and the database in.
+import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { HOLIDAY_ARRANGEMENTS } from '../domain/calendar/holiday-arrangements.ts';
+import { createWorkingDayCalendar } from '../domain/calendar/working-day-calendar.ts';
+import type { IsoDate } from '../domain/report/compute/report-records.ts';
+import { applicationRoutes } from './applications/application.routes.ts';
+import { createApplicationService, todayInChina } from './applications/application.service.ts';
 import type { Config } from './config.ts';
 import { databaseDialectOf } from './db/connect-database.ts';
 import type { Database } from './db/database.ts';
@@ -18,6 +24,8 @@ export interface AppDeps {
   db: Kysely<Database>;
   /** false (default, for tests), true, or pino options merged over ours. */
   logger?: boolean | Record<string, unknown>;
+  /** Today's legal date for the case clocks; default the date in China (tests pass a fixed day). */
+  today?: () => IsoDate;
 }
 
 // Requests are logged by method and path only: no query string, headers or client address,
@@ -51,6 +59,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandlers(app);
+  // Registered before the routes: it collects each route's zod schemas as they are added.
+  await app.register(swagger, {
+    openapi: { info: { title: 'Gongkai 政府信息公开平台 API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
 
   const database = databaseDialectOf(deps.config.databaseUrl);
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -68,5 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   await app.register(reportRoutes, { db: deps.db });
+  const applicationService = createApplicationService({ db: deps.db, calendar: createWorkingDayCalendar(HOLIDAY_ARRANGEMENTS), today: deps.today ?? todayInChina });
+  await app.register(applicationRoutes, { service: applicationService });
+  app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -68,6 +68,69 @@ export interface AnnualReportTextsTable {
   updated_at: ColumnType<string, string | undefined, string>;
 }
 
+/** 依申请公开 cases; state, outcome, concluded_on and version are kept in step with application_events. */
+export interface ApplicationsTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** e.g. DEMO-2025-000001, upper case. */
+  tracking_number: string;
+  /** sha256 (hex) of the applicant's query code; the code is never stored. */
+  query_code_hash: string;
+  channel: string;
+  applicant_type: string;
+  applicant_name: string;
+  id_number: string | null;
+  credit_code: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+  contact_address: string | null;
+  requested_information: string;
+  requested_form: string | null;
+  delivery_method: string | null;
+  received_on: string;
+  state: string;
+  outcome: string | null;
+  concluded_on: string | null;
+  /** = number of events. */
+  version: number;
+  created_at: CreatedTimestamp;
+}
+
+/** Append-only: inserted, never updated or deleted. */
+export interface ApplicationEventsTable {
+  id: Generated<number>;
+  agency_id: number;
+  application_id: number;
+  /** 1 for `received`; = the case version after this event. */
+  seq: number;
+  kind: string;
+  /** The legal date of the fact. */
+  at: string;
+  actor: string;
+  /** The whole event as JSON text. */
+  data: string;
+  recorded_at: CreatedTimestamp;
+}
+
+export interface TrackingSequencesTable {
+  agency_id: number;
+  year: number;
+  last_value: number;
+}
+
+/** 行政复议 / 行政诉讼 about an agency's disclosure decisions. */
+export interface ReviewCasesTable {
+  id: Generated<number>;
+  agency_id: number;
+  application_id: number | null;
+  kind: string;
+  /** 复议机关 or 法院. */
+  body: string;
+  filed_on: string;
+  concluded_on: string | null;
+  result: string | null;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   report_applications: ReportApplicationsTable;
@@ -75,4 +138,8 @@ export interface Database {
   report_documents: ReportDocumentsTable;
   report_yearly_figures: ReportYearlyFiguresTable;
   annual_report_texts: AnnualReportTextsTable;
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
+  tracking_sequences: TrackingSequencesTable;
+  review_cases: ReviewCasesTable;
 }

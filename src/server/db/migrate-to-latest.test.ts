@@ -3,8 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/test-database.ts';
 import { createMigrator, MIGRATIONS, migrateToLatest } from './migrate-to-latest.ts';
 
-const APP_TABLES = ['agencies', 'annual_report_texts', 'report_applications', 'report_documents', 'report_review_cases', 'report_yearly_figures'];
-const ALL_MIGRATIONS = ['2026-11-28T02-00_create-agencies', '2026-11-28T02-10_create-report-records', '2026-11-28T02-20_create-annual-report-texts'];
+const APP_TABLES = [
+  'agencies',
+  'annual_report_texts',
+  'application_events',
+  'applications',
+  'report_applications',
+  'report_documents',
+  'report_review_cases',
+  'report_yearly_figures',
+  'review_cases',
+  'tracking_sequences',
+];
+const ALL_MIGRATIONS = ['2026-11-28T02-00_create-agencies', '2026-11-28T02-10_create-report-records', '2026-11-28T02-20_create-annual-report-texts', '2026-11-28T03-00_create-applications'];
 
 describeEachDatabase(
   'migrations',

@@ -6,11 +6,13 @@ import type { Database } from './database.ts';
 import * as createAgencies from './migrations/2026-11-28T02-00_create-agencies.ts';
 import * as createReportRecords from './migrations/2026-11-28T02-10_create-report-records.ts';
 import * as createAnnualReportTexts from './migrations/2026-11-28T02-20_create-annual-report-texts.ts';
+import * as createApplications from './migrations/2026-11-28T03-00_create-applications.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T02-00_create-agencies': createAgencies,
   '2026-11-28T02-10_create-report-records': createReportRecords,
   '2026-11-28T02-20_create-annual-report-texts': createAnnualReportTexts,
+  '2026-11-28T03-00_create-applications': createApplications,
 });
 
 const inCodeProvider: MigrationProvider = {

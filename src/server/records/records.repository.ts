@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { DomainError } from '../../domain/domain-error.ts';
 import type { ReportRecords } from '../../domain/report/compute/report-records.ts';
 import type { ApplicantType, DocumentKind, OutcomeCode, ReviewGroup, ReviewResult } from '../../domain/report/report-format.ts';
+import { findCaseReportRecords } from '../applications/application.repository.ts';
 import type { Database } from '../db/database.ts';
 
 /** The prose sections the staff write: 一 总体情况, 五 存在的主要问题及改进情况, 六 其他需要报告的事项. */
@@ -108,28 +109,36 @@ export function createRecordsRepository(db: Kysely<Database>): RecordsRepository
 
     async findRecords(agencyId) {
       const agencyName = await getAgencyName(agencyId);
-      const [applications, reviewCases, documents, yearlyFigures] = await Promise.all([
+      // Imported records and the agency's own cases (依申请公开 and its review cases) together.
+      const [applications, reviewCases, documents, yearlyFigures, cases] = await Promise.all([
         db.selectFrom('report_applications').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute(),
         db.selectFrom('report_review_cases').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute(),
         db.selectFrom('report_documents').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute(),
         db.selectFrom('report_yearly_figures').selectAll().where('agency_id', '=', agencyId).orderBy('year').execute(),
+        findCaseReportRecords(db, agencyId),
       ]);
       return {
         agencyName,
-        applications: applications.map((row) => ({
-          id: row.external_id,
-          applicantType: row.applicant_type as ApplicantType,
-          receivedOn: row.received_on,
-          concludedOn: row.concluded_on,
-          outcome: row.outcome as OutcomeCode | null,
-        })),
-        reviewCases: reviewCases.map((row) => ({
-          id: row.external_id,
-          kind: row.kind as ReviewGroup,
-          filedOn: row.filed_on,
-          concludedOn: row.concluded_on,
-          result: row.result as ReviewResult | null,
-        })),
+        applications: [
+          ...applications.map((row) => ({
+            id: row.external_id,
+            applicantType: row.applicant_type as ApplicantType,
+            receivedOn: row.received_on,
+            concludedOn: row.concluded_on,
+            outcome: row.outcome as OutcomeCode | null,
+          })),
+          ...cases.applications,
+        ],
+        reviewCases: [
+          ...reviewCases.map((row) => ({
+            id: row.external_id,
+            kind: row.kind as ReviewGroup,
+            filedOn: row.filed_on,
+            concludedOn: row.concluded_on,
+            result: row.result as ReviewResult | null,
+          })),
+          ...cases.reviewCases,
+        ],
         documents: documents.map((row) => ({
           id: row.external_id,
           kind: row.kind as DocumentKind,

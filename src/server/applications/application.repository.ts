@@ -1,0 +1,224 @@
+// 依申请公开 storage: applications (with summary columns), their append-only event log, the
+// tracking-number sequences and review cases. SQL only. Events are inserted, never updated
+// or deleted; the summary columns are rewritten with each event, under the version check.
+import { sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { CaseEvent } from '../../domain/application/case-events.ts';
+import type { ApplicationRecord, ReviewCaseRecord } from '../../domain/report/compute/report-records.ts';
+import type { ApplicantType, OutcomeCode, ReviewGroup, ReviewResult } from '../../domain/report/report-format.ts';
+import type { ApplicationsTable, Database, ReviewCasesTable } from '../db/database.ts';
+
+export type ApplicationRow = Selectable<ApplicationsTable>;
+export type ReviewCaseRow = Selectable<ReviewCasesTable>;
+
+export interface StoredEvent {
+  seq: number;
+  event: CaseEvent;
+  recordedAt: string;
+}
+
+export interface NewApplicationRow {
+  agencyId: number;
+  trackingNumber: string;
+  queryCodeHash: string;
+  channel: string;
+  applicantType: string;
+  applicantName: string;
+  idNumber: string | null;
+  creditCode: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  contactAddress: string | null;
+  requestedInformation: string;
+  requestedForm: string | null;
+  deliveryMethod: string | null;
+  receivedOn: string;
+  state: string;
+}
+
+export interface CaseSummary {
+  state: string;
+  outcome: string | null;
+  concludedOn: string | null;
+  version: number;
+}
+
+export interface ApplicationFilter {
+  state?: string;
+  /** Cases received in this year. */
+  year?: number;
+}
+
+/**
+ * A database timestamp as ISO 8601 UTC: SQLite's CURRENT_TIMESTAMP is 'YYYY-MM-DD HH:MM:SS' in
+ * UTC, PostgreSQL's timestamptz text carries its zone ('…+00', '…+08').
+ */
+export function toIsoTimestamp(value: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d+)?(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(value);
+  if (match === null) return value;
+  const fraction = (match[3] ?? '').slice(0, 4);
+  const zone = match[4] ?? 'Z';
+  const normalizedZone = zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(3).replace(':', '').padEnd(2, '0')}`;
+  return new Date(`${match[1]}T${match[2]}${fraction}${normalizedZone}`).toISOString();
+}
+
+/** The next tracking sequence of (agency, year): one atomic upsert, row-locked until the transaction ends. */
+export async function nextTrackingSequence(trx: Kysely<Database>, agencyId: number, year: number): Promise<number> {
+  const row = await trx
+    .insertInto('tracking_sequences')
+    .values({ agency_id: agencyId, year, last_value: 1 })
+    .onConflict((oc) => oc.columns(['agency_id', 'year']).doUpdateSet({ last_value: sql<number>`tracking_sequences.last_value + 1` }))
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return row.last_value;
+}
+
+export async function insertApplication(trx: Kysely<Database>, row: NewApplicationRow): Promise<number> {
+  const inserted = await trx
+    .insertInto('applications')
+    .values({
+      agency_id: row.agencyId,
+      tracking_number: row.trackingNumber,
+      query_code_hash: row.queryCodeHash,
+      channel: row.channel,
+      applicant_type: row.applicantType,
+      applicant_name: row.applicantName,
+      id_number: row.idNumber,
+      credit_code: row.creditCode,
+      contact_phone: row.contactPhone,
+      contact_email: row.contactEmail,
+      contact_address: row.contactAddress,
+      requested_information: row.requestedInformation,
+      requested_form: row.requestedForm,
+      delivery_method: row.deliveryMethod,
+      received_on: row.receivedOn,
+      state: row.state,
+      outcome: null,
+      concluded_on: null,
+      version: 1,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function appendEvent(trx: Kysely<Database>, agencyId: number, applicationId: number, seq: number, event: CaseEvent): Promise<void> {
+  await trx
+    .insertInto('application_events')
+    .values({ agency_id: agencyId, application_id: applicationId, seq, kind: event.kind, at: event.at, actor: event.actor, data: JSON.stringify(event) })
+    .execute();
+}
+
+/**
+ * Writes the summary only if the stored version is still `expectedVersion`: false when someone
+ * else recorded an event in between (on PostgreSQL the second writer waits for the first, then
+ * finds the version moved).
+ */
+export async function updateSummary(trx: Kysely<Database>, applicationId: number, expectedVersion: number, summary: CaseSummary): Promise<boolean> {
+  const result = await trx
+    .updateTable('applications')
+    .set({ state: summary.state, outcome: summary.outcome, concluded_on: summary.concludedOn, version: summary.version })
+    .where('id', '=', applicationId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function findApplicationByTrackingNumber(db: Kysely<Database>, trackingNumber: string): Promise<ApplicationRow | undefined> {
+  return db.selectFrom('applications').selectAll().where('tracking_number', '=', trackingNumber).executeTakeFirst();
+}
+
+export async function findApplicationById(db: Kysely<Database>, agencyId: number, id: number): Promise<ApplicationRow | undefined> {
+  return db.selectFrom('applications').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listApplicationRows(db: Kysely<Database>, agencyId: number, filter: ApplicationFilter): Promise<ApplicationRow[]> {
+  let query = db.selectFrom('applications').selectAll().where('agency_id', '=', agencyId);
+  if (filter.state !== undefined) query = query.where('state', '=', filter.state);
+  if (filter.year !== undefined) query = query.where('received_on', '>=', `${filter.year}-01-01`).where('received_on', '<=', `${filter.year}-12-31`);
+  return query.orderBy('received_on').orderBy('id').execute();
+}
+
+export async function findEvents(db: Kysely<Database>, applicationIds: readonly number[]): Promise<Map<number, StoredEvent[]>> {
+  const byApplication = new Map<number, StoredEvent[]>();
+  if (applicationIds.length === 0) return byApplication;
+  const rows = await db
+    .selectFrom('application_events')
+    .select(['application_id', 'seq', 'data', 'recorded_at'])
+    .where('application_id', 'in', applicationIds)
+    .orderBy('application_id')
+    .orderBy('seq')
+    .execute();
+  for (const row of rows) {
+    const list = byApplication.get(row.application_id) ?? [];
+    list.push({ seq: row.seq, event: JSON.parse(row.data) as CaseEvent, recordedAt: toIsoTimestamp(String(row.recorded_at)) });
+    byApplication.set(row.application_id, list);
+  }
+  return byApplication;
+}
+
+export async function insertReviewCase(
+  db: Kysely<Database>,
+  row: { agencyId: number; applicationId: number | null; kind: string; body: string; filedOn: string },
+): Promise<ReviewCaseRow> {
+  return db
+    .insertInto('review_cases')
+    .values({ agency_id: row.agencyId, application_id: row.applicationId, kind: row.kind, body: row.body, filed_on: row.filedOn, concluded_on: null, result: null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function concludeReviewCaseRow(db: Kysely<Database>, agencyId: number, id: number, concludedOn: string, result: string): Promise<ReviewCaseRow | undefined> {
+  return db
+    .updateTable('review_cases')
+    .set({ concluded_on: concludedOn, result })
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function findReviewCaseRow(db: Kysely<Database>, agencyId: number, id: number): Promise<ReviewCaseRow | undefined> {
+  return db.selectFrom('review_cases').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listReviewCaseRows(db: Kysely<Database>, agencyId: number): Promise<ReviewCaseRow[]> {
+  return db.selectFrom('review_cases').selectAll().where('agency_id', '=', agencyId).orderBy('filed_on').orderBy('id').execute();
+}
+
+/**
+ * The agency's cases and review cases as report records (table 三 and 四). Read from the summary
+ * columns, which hold what toReportRecord gives for the replayed case (a test checks this), so
+ * a year's tables need no replay of a million logs.
+ */
+export async function findCaseReportRecords(db: Kysely<Database>, agencyId: number): Promise<{ applications: ApplicationRecord[]; reviewCases: ReviewCaseRecord[] }> {
+  const [applications, reviewCases] = await Promise.all([
+    db
+      .selectFrom('applications')
+      .select(['tracking_number', 'applicant_type', 'received_on', 'state', 'concluded_on', 'outcome'])
+      .where('agency_id', '=', agencyId)
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('review_cases').select(['id', 'kind', 'filed_on', 'concluded_on', 'result']).where('agency_id', '=', agencyId).orderBy('id').execute(),
+  ]);
+  return {
+    applications: applications.map((row) => {
+      const closed = row.state === 'closed';
+      return {
+        id: row.tracking_number,
+        applicantType: row.applicant_type as ApplicantType,
+        receivedOn: row.received_on,
+        concludedOn: closed ? row.concluded_on : null,
+        outcome: closed ? (row.outcome as OutcomeCode | null) : null,
+      };
+    }),
+    // Prefixed so they never collide with an imported record's id.
+    reviewCases: reviewCases.map((row) => ({
+      id: `review-case-${row.id}`,
+      kind: row.kind as ReviewGroup,
+      filedOn: row.filed_on,
+      concludedOn: row.concluded_on,
+      result: row.result as ReviewResult | null,
+    })),
+  };
+}

@@ -1,0 +1,429 @@
+// 依申请公开 JSON API: intake, lists, one case with its clock and history, events under a
+// version check, the applicant's status by query code, and 行政复议/行政诉讼 cases.
+// Every route declares zod schemas for params, body and response (they also make /api/docs).
+// Invalid requests are answered 400 with a Chinese message naming the field (checkRequest).
+//
+// TEMPORARY (until accounts, issue 5): the acting user and roles come from the request headers
+// x-gongkai-user and x-gongkai-roles (comma-separated). Nothing checks them: anyone can claim
+// any user or role. Replace with the session's user when accounts exist.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CASE_STATES } from '../../domain/application/application-case.ts';
+import { INTAKE_CHANNEL_CODES } from '../../domain/application/intake-channels.ts';
+import { isIsoDate } from '../../domain/calendar/iso-date.ts';
+import { DomainError } from '../../domain/domain-error.ts';
+import { APPLICANT_TYPES, OUTCOME_CODES, REVIEW_GROUPS } from '../../domain/report/report-format.ts';
+import type { ApplicationDetails, ApplicationService, CaseEventInput } from './application.service.ts';
+
+export interface ApplicationRoutesOptions {
+  service: ApplicationService;
+}
+
+const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isIsoDate);
+const Text = z.string().trim().min(1).max(2000);
+const OptionalText = z.string().max(2000).nullish();
+const AgencyCode = z.string().min(1).max(64);
+const TrackingNumber = z.string().min(1).max(80);
+const CaseStateSchema = enumOf(CASE_STATES);
+const ApplicantTypeSchema = enumOf(APPLICANT_TYPES.map((a) => a.code));
+const OutcomeSchema = enumOf(OUTCOME_CODES);
+const ReviewKindSchema = enumOf(REVIEW_GROUPS.map((g) => g.code));
+const ReviewResultSchema = z.enum(['upheld', 'corrected', 'otherResult']);
+const ConsultationPartySchema = z.enum(['thirdParty', 'otherAgency']);
+
+/** Who acts (temporary, see the file comment). */
+const ActorHeaders = z.object({
+  'x-gongkai-user': z.string().trim().min(1).max(200),
+  'x-gongkai-roles': z.string().max(500).optional(),
+});
+
+const FIELD_LABELS: Record<string, string> = {
+  agencyCode: '机关代码',
+  trackingNumber: '申请编号',
+  'x-gongkai-user': '办理人（请求头 x-gongkai-user）',
+  'x-gongkai-roles': '角色（请求头 x-gongkai-roles）',
+  channel: '申请渠道',
+  receivedOn: '收到申请之日',
+  applicant: '申请人',
+  'applicant.type': '申请人类型',
+  'applicant.name': '申请人姓名或名称',
+  'applicant.idNumber': '身份证号码',
+  'applicant.creditCode': '统一社会信用代码',
+  'applicant.phone': '联系电话',
+  'applicant.email': '电子邮箱',
+  'applicant.address': '通信地址',
+  requestedInformation: '所需政府信息的描述',
+  requestedForm: '获取信息的方式',
+  deliveryMethod: '获取信息的途径',
+  expectedVersion: '版本号',
+  event: '办理事项',
+  'event.kind': '办理事项类型',
+  'event.at': '办理日期',
+  'event.items': '补正事项',
+  'event.correctionDueOn': '补正期限',
+  'event.party': '征求意见对象类型',
+  'event.addressees': '征求意见对象',
+  'event.answer': '意见',
+  'event.workingDays': '延长的工作日数',
+  'event.reason': '延长理由',
+  'event.amount': '收费金额',
+  'event.paymentDueOn': '缴费期限',
+  'event.reasonable': '申请理由是否合理',
+  'event.delayedDueOn': '延迟答复的合理期限',
+  'event.outcome': '办理结果',
+  'event.legalBasis': '法律依据',
+  queryCode: '查询码',
+  state: '办理状态',
+  dueSoon: '即将到期',
+  overdue: '已超期',
+  year: '年度',
+  id: '案件编号',
+  kind: '案件类型',
+  body: '复议机关或法院',
+  filedOn: '提起之日',
+  concludedOn: '审结之日',
+  result: '审理结果',
+};
+
+const KEYWORD_REASONS: Record<string, string> = {
+  invalid_type: '缺少或类型不正确',
+  invalid_value: '取值不在允许的范围内',
+  invalid_union: '不符合要求（请检查办理事项类型及其必填内容）',
+  invalid_format: '格式不正确',
+  custom: '不是有效的日期（应为“年-月-日”，如 2025-03-03）',
+  too_small: '为空或过小',
+  too_big: '过长或过大',
+  unrecognized_keys: '含有不能识别的内容',
+};
+
+/** With attachValidation, a failed schema check arrives here and becomes a Chinese 400 naming the field. */
+function checkRequest(request: FastifyRequest): void {
+  const error = request.validationError as (Error & { validation?: { instancePath?: string; keyword?: string }[]; validationContext?: string }) | undefined;
+  if (error === undefined || error === null) return;
+  const issue = error.validation?.[0];
+  const path = (issue?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+  const label = FIELD_LABELS[path] ?? FIELD_LABELS[path.replace(/\.\d+$/, '')] ?? (path === '' ? '请求内容' : path);
+  const reason = KEYWORD_REASONS[issue?.keyword ?? ''] ?? '不符合要求';
+  const named = path === '' || label === path ? label : `${label}（${path}）`;
+  throw new DomainError('BAD_INPUT', `${error.validationContext ?? 'request'} ${path}: ${error.message}`, `${named}${reason}`, { field: path });
+}
+
+function actorOf(request: FastifyRequest): { actor: string; actorRoles: string[] } {
+  const actor = String(request.headers['x-gongkai-user'] ?? '').trim();
+  const roles = String(request.headers['x-gongkai-roles'] ?? '');
+  return { actor, actorRoles: roles.split(',').map((role) => role.trim()).filter((role) => role !== '') };
+}
+
+// ---------------------------------------------------------------- request bodies
+
+const ApplicationBody = z.object({
+  channel: enumOf(INTAKE_CHANNEL_CODES),
+  receivedOn: IsoDate,
+  applicant: z.object({
+    type: ApplicantTypeSchema,
+    name: Text,
+    idNumber: z.string().max(40).nullish(),
+    creditCode: z.string().max(40).nullish(),
+    phone: z.string().max(50).nullish(),
+    email: z.string().max(200).nullish(),
+    address: OptionalText,
+  }),
+  requestedInformation: Text,
+  requestedForm: OptionalText,
+  deliveryMethod: OptionalText,
+});
+
+const at = IsoDate;
+const EventBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('correctionRequested'), at, items: z.array(Text).min(1), correctionDueOn: IsoDate }),
+  z.object({ kind: z.literal('correctionReceived'), at }),
+  z.object({ kind: z.literal('correctionLapsed'), at }),
+  z.object({ kind: z.literal('consultationStarted'), at, party: ConsultationPartySchema, addressees: z.array(Text).min(1) }),
+  z.object({ kind: z.literal('consultationAnswered'), at, party: ConsultationPartySchema, answer: z.enum(['consented', 'objected', 'noAnswer']) }),
+  z.object({ kind: z.literal('extensionApproved'), at, workingDays: z.number().int(), reason: Text }),
+  z.object({ kind: z.literal('feeNoticeSent'), at, amount: z.string().max(20), paymentDueOn: IsoDate }),
+  z.object({ kind: z.literal('feePaid'), at }),
+  z.object({ kind: z.literal('feeLapsed'), at }),
+  z.object({ kind: z.literal('article35ReasonsRequested'), at }),
+  z.object({ kind: z.literal('article35Decided'), at, reasonable: z.boolean(), delayedDueOn: IsoDate.nullable() }),
+  z.object({ kind: z.literal('withdrawn'), at }),
+  z.object({ kind: z.literal('replied'), at, outcome: OutcomeSchema, legalBasis: Text }),
+]);
+
+const RecordEventBody = z.object({ expectedVersion: z.number().int().min(1), event: EventBody });
+
+const ListQuery = z.object({
+  state: CaseStateSchema.optional(),
+  dueSoon: z.enum(['true', 'false']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  year: z.coerce.number().int().min(2019).max(2100).optional(),
+});
+
+const ReviewCaseBody = z.object({ kind: ReviewKindSchema, body: Text, filedOn: IsoDate, trackingNumber: TrackingNumber.nullish() });
+const ConcludeReviewBody = z.object({ concludedOn: IsoDate, result: ReviewResultSchema });
+
+// ---------------------------------------------------------------- responses
+
+const ErrorResponse = z.object({ error: z.string(), message: z.string() });
+const ClockSchema = z.object({
+  state: CaseStateSchema,
+  rulesVersion: z.string(),
+  receivedOn: IsoDate,
+  correctionNoticeDueOn: IsoDate,
+  startedOn: IsoDate.nullable(),
+  restartedByCorrection: z.boolean(),
+  pauses: z.array(z.object({ kind: z.string(), from: IsoDate, to: IsoDate.nullable(), workingDays: z.number(), answerDueOn: IsoDate.nullable() })),
+  pausedWorkingDays: z.number(),
+  extensionWorkingDays: z.number(),
+  statutoryDueOn: IsoDate.nullable(),
+  delayedDueOn: IsoDate.nullable(),
+  dueOn: IsoDate.nullable(),
+  workingDaysLeft: z.number().nullable(),
+  running: z.boolean(),
+  paused: z.boolean(),
+  dueSoon: z.boolean(),
+  overdue: z.boolean(),
+  concludedOn: IsoDate.nullable(),
+  concludedLate: z.boolean().nullable(),
+  provisional: z.boolean(),
+  explanation: z.array(z.string()),
+});
+const ApplicationResponse = z.object({
+  trackingNumber: z.string(),
+  channel: z.string(),
+  applicant: z.object({
+    type: z.string(),
+    name: z.string(),
+    idNumber: z.string().nullable(),
+    creditCode: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    address: z.string().nullable(),
+  }),
+  requestedInformation: z.string(),
+  requestedForm: z.string().nullable(),
+  deliveryMethod: z.string().nullable(),
+  receivedOn: IsoDate,
+  state: CaseStateSchema,
+  stateLabel: z.string(),
+  outcome: z.string().nullable(),
+  outcomeLabel: z.string().nullable(),
+  concludedOn: IsoDate.nullable(),
+  version: z.number().int(),
+  clock: ClockSchema,
+  history: z.array(
+    z.object({ seq: z.number().int(), kind: z.string(), label: z.string(), at: IsoDate, actor: z.string(), recordedAt: z.string(), event: z.record(z.string(), z.unknown()) }),
+  ),
+});
+const ListItem = z.object({
+  trackingNumber: z.string(),
+  applicantType: z.string(),
+  applicantName: z.string(),
+  channel: z.string(),
+  receivedOn: IsoDate,
+  state: CaseStateSchema,
+  stateLabel: z.string(),
+  outcome: z.string().nullable(),
+  dueOn: IsoDate.nullable(),
+  workingDaysLeft: z.number().nullable(),
+  paused: z.boolean(),
+  dueSoon: z.boolean(),
+  overdue: z.boolean(),
+  provisional: z.boolean(),
+  version: z.number().int(),
+});
+const PublicStatusResponse = z.object({
+  trackingNumber: z.string(),
+  receivedOn: IsoDate,
+  state: CaseStateSchema,
+  stateLabel: z.string(),
+  dueOn: IsoDate.nullable(),
+  paused: z.boolean(),
+  concludedOn: IsoDate.nullable(),
+  outcomeLabel: z.string().nullable(),
+  steps: z.array(z.object({ at: IsoDate, label: z.string() })),
+});
+const ReviewCaseResponse = z.object({
+  id: z.number().int(),
+  trackingNumber: z.string().nullable(),
+  kind: ReviewKindSchema,
+  body: z.string(),
+  filedOn: IsoDate,
+  concludedOn: IsoDate.nullable(),
+  result: ReviewResultSchema.nullable(),
+});
+
+/** Events as plain records for the response schema. */
+function toResponse(details: ApplicationDetails) {
+  const { clock } = details;
+  return {
+    ...details,
+    clock: { ...clock, pauses: [...clock.pauses], explanation: [...clock.explanation] },
+    history: details.history.map((entry) => ({ ...entry, event: { ...entry.event } })) };
+}
+
+const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+
+export async function applicationRoutes(app: FastifyInstance, options: ApplicationRoutesOptions): Promise<void> {
+  const { service } = options;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/api/agencies/:agencyCode/applications',
+    {
+      attachValidation: true,
+      schema: {
+        summary: '登记政府信息公开申请',
+        tags: ['依申请公开'],
+        params: z.object({ agencyCode: AgencyCode }),
+        headers: ActorHeaders,
+        body: ApplicationBody,
+        response: { 201: z.object({ trackingNumber: z.string(), queryCode: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      checkRequest(request);
+      const created = await service.receiveApplication(request.params.agencyCode, request.body, actorOf(request).actor);
+      return reply.code(201).send(created);
+    },
+  );
+
+  api.get(
+    '/api/agencies/:agencyCode/applications',
+    {
+      attachValidation: true,
+      schema: {
+        summary: '本机关的申请列表（可按状态、即将到期、已超期、年度筛选）',
+        tags: ['依申请公开'],
+        params: z.object({ agencyCode: AgencyCode }),
+        querystring: ListQuery,
+        response: { 200: z.object({ applications: z.array(ListItem) }), ...errors },
+      },
+    },
+    async (request) => {
+      checkRequest(request);
+      const { state, dueSoon, overdue, year } = request.query;
+      const applications = await service.listApplications(request.params.agencyCode, {
+        ...(state === undefined ? {} : { state }),
+        ...(dueSoon === undefined ? {} : { dueSoon: dueSoon === 'true' }),
+        ...(overdue === undefined ? {} : { overdue: overdue === 'true' }),
+        ...(year === undefined ? {} : { year }),
+      });
+      return { applications };
+    },
+  );
+
+  api.get(
+    '/api/applications/:trackingNumber',
+    {
+      attachValidation: true,
+      schema: {
+        summary: '一件申请：申请人、答复期限（推算）及办理记录',
+        tags: ['依申请公开'],
+        params: z.object({ trackingNumber: TrackingNumber }),
+        response: { 200: ApplicationResponse, ...errors },
+      },
+    },
+    async (request) => {
+      checkRequest(request);
+      return toResponse(await service.getApplication(request.params.trackingNumber));
+    },
+  );
+
+  api.post(
+    '/api/applications/:trackingNumber/events',
+    {
+      attachValidation: true,
+      schema: {
+        summary: '登记一项办理事项（须带上所见的版本号）',
+        tags: ['依申请公开'],
+        params: z.object({ trackingNumber: TrackingNumber }),
+        headers: ActorHeaders,
+        body: RecordEventBody,
+        response: { 200: ApplicationResponse, ...errors },
+      },
+    },
+    async (request) => {
+      checkRequest(request);
+      const { actor, actorRoles } = actorOf(request);
+      return toResponse(
+        await service.recordEvent(request.params.trackingNumber, request.body.event as CaseEventInput, { actor, actorRoles, expectedVersion: request.body.expectedVersion }),
+      );
+    },
+  );
+
+  // Public: the query code goes in the body, never in the URL (URLs end up in logs and histories).
+  api.post(
+    '/api/applications/:trackingNumber/status',
+    {
+      attachValidation: true,
+      schema: {
+        summary: '申请人凭查询码查询办理进度（不含个人信息）',
+        tags: ['依申请公开'],
+        params: z.object({ trackingNumber: TrackingNumber }),
+        body: z.object({ queryCode: z.string().trim().min(1).max(64) }),
+        response: { 200: PublicStatusResponse, ...errors },
+      },
+    },
+    async (request) => {
+      checkRequest(request);
+      return service.findByQueryCode(request.params.trackingNumber, request.body.queryCode);
+    },
+  );
+
+  api.post(
+    '/api/agencies/:agencyCode/review-cases',
+    {
+      attachValidation: true,
+      schema: {
+        summary: '登记行政复议或行政诉讼',
+        tags: ['行政复议和行政诉讼'],
+        params: z.object({ agencyCode: AgencyCode }),
+        body: ReviewCaseBody,
+        response: { 201: ReviewCaseResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      checkRequest(request);
+      return reply.code(201).send(await service.createReviewCase(request.params.agencyCode, request.body));
+    },
+  );
+
+  api.get(
+    '/api/agencies/:agencyCode/review-cases',
+    {
+      attachValidation: true,
+      schema: {
+        summary: '本机关的行政复议和行政诉讼',
+        tags: ['行政复议和行政诉讼'],
+        params: z.object({ agencyCode: AgencyCode }),
+        response: { 200: z.object({ reviewCases: z.array(ReviewCaseResponse) }), ...errors },
+      },
+    },
+    async (request) => {
+      checkRequest(request);
+      return { reviewCases: await service.listReviewCases(request.params.agencyCode) };
+    },
+  );
+
+  api.post(
+    '/api/agencies/:agencyCode/review-cases/:id/conclusion',
+    {
+      attachValidation: true,
+      schema: {
+        summary: '登记行政复议或行政诉讼的审结结果',
+        tags: ['行政复议和行政诉讼'],
+        params: z.object({ agencyCode: AgencyCode, id: z.coerce.number().int().min(1) }),
+        body: ConcludeReviewBody,
+        response: { 200: ReviewCaseResponse, ...errors },
+      },
+    },
+    async (request) => {
+      checkRequest(request);
+      return service.concludeReviewCase(request.params.agencyCode, request.params.id, request.body);
+    },
+  );
+}

@@ -1,0 +1,466 @@
+// 依申请公开 cases over storage: intake (validation, tracking number, query code), recording
+// events under a version check, reading a case with its derived clock, lists, the public
+// status by query code, and 行政复议/行政诉讼 cases. The law lives in src/domain/application;
+// this file loads, replays, applies and stores, each change in one transaction.
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ApplicationCase, CaseState } from '../../domain/application/application-case.ts';
+import { CASE_STATE_LABELS } from '../../domain/application/application-case.ts';
+import { applyCaseEvent, openCase } from '../../domain/application/apply-case-event.ts';
+import type { CaseEvent, CaseEventKind, ReceivedEvent } from '../../domain/application/case-events.ts';
+import { CASE_EVENT_LABELS } from '../../domain/application/case-events.ts';
+import { DEFAULT_EXTENSION_APPROVER_ROLES, findDeadlineRulesInForceOn } from '../../domain/application/deadline-rules.ts';
+import type { DeadlineRulesVersion } from '../../domain/application/deadline-rules.ts';
+import type { CaseClock } from '../../domain/application/derive-case-clock.ts';
+import { deriveCaseClock } from '../../domain/application/derive-case-clock.ts';
+import { formatTrackingNumber, parseTrackingNumber } from '../../domain/application/format-tracking-number.ts';
+import type { IntakeChannel } from '../../domain/application/intake-channels.ts';
+import { replayCaseEvents } from '../../domain/application/replay-case-events.ts';
+import { validateCreditCode } from '../../domain/application/validate-credit-code.ts';
+import { validateIdentityNumber } from '../../domain/application/validate-identity-number.ts';
+import type { WorkingDayCalendar } from '../../domain/calendar/working-day-calendar.ts';
+import { DomainError } from '../../domain/domain-error.ts';
+import type { IsoDate } from '../../domain/report/compute/report-records.ts';
+import type { ApplicantType, ReviewGroup, ReviewResult } from '../../domain/report/report-format.ts';
+import { outcomeLabel } from '../../domain/report/report-format.ts';
+import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
+import type { Agency } from '../agencies/agencies.repository.ts';
+import type { Database } from '../db/database.ts';
+import type { ApplicationFilter, ApplicationRow, ReviewCaseRow, StoredEvent } from './application.repository.ts';
+import {
+  appendEvent,
+  concludeReviewCaseRow,
+  findApplicationById,
+  findApplicationByTrackingNumber,
+  findEvents,
+  findReviewCaseRow,
+  insertApplication,
+  insertReviewCase,
+  listApplicationRows,
+  listReviewCaseRows,
+  nextTrackingSequence,
+  updateSummary,
+} from './application.repository.ts';
+
+export interface ApplicantInput {
+  type: ApplicantType;
+  name: string;
+  /** 居民身份证号码: required for a natural person. */
+  idNumber?: string | null;
+  /** 统一社会信用代码: required for an organisation. */
+  creditCode?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+}
+
+export interface ApplicationInput {
+  channel: IntakeChannel;
+  /** 收到申请之日 under 第三十一条. */
+  receivedOn: IsoDate;
+  applicant: ApplicantInput;
+  requestedInformation: string;
+  requestedForm?: string | null;
+  deliveryMethod?: string | null;
+}
+
+/** An event as sent by a client: the actor comes from the request, not the body. */
+export type CaseEventInput = CaseEvent extends infer E ? (E extends CaseEvent ? Omit<E, 'actor'> : never) : never;
+
+export interface RecordEventOptions {
+  actor: string;
+  actorRoles: readonly string[];
+  /** The version the client saw (= number of events). */
+  expectedVersion: number;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  kind: CaseEventKind;
+  label: string;
+  at: IsoDate;
+  actor: string;
+  recordedAt: string;
+  event: CaseEvent;
+}
+
+export interface ApplicationDetails {
+  trackingNumber: string;
+  agencyId: number;
+  channel: string;
+  applicant: { type: string; name: string; idNumber: string | null; creditCode: string | null; phone: string | null; email: string | null; address: string | null };
+  requestedInformation: string;
+  requestedForm: string | null;
+  deliveryMethod: string | null;
+  receivedOn: IsoDate;
+  state: CaseState;
+  stateLabel: string;
+  outcome: string | null;
+  outcomeLabel: string | null;
+  concludedOn: IsoDate | null;
+  version: number;
+  clock: CaseClock;
+  history: HistoryEntry[];
+}
+
+export interface ApplicationListItem {
+  trackingNumber: string;
+  applicantType: string;
+  applicantName: string;
+  channel: string;
+  receivedOn: IsoDate;
+  state: CaseState;
+  stateLabel: string;
+  outcome: string | null;
+  dueOn: IsoDate | null;
+  workingDaysLeft: number | null;
+  paused: boolean;
+  dueSoon: boolean;
+  overdue: boolean;
+  provisional: boolean;
+  version: number;
+}
+
+export interface ListApplicationsOptions extends ApplicationFilter {
+  state?: CaseState;
+  dueSoon?: boolean;
+  overdue?: boolean;
+}
+
+/** What the applicant sees with the query code: steps and dates only, no personal data. */
+export interface PublicStatus {
+  trackingNumber: string;
+  receivedOn: IsoDate;
+  state: CaseState;
+  stateLabel: string;
+  dueOn: IsoDate | null;
+  paused: boolean;
+  concludedOn: IsoDate | null;
+  outcomeLabel: string | null;
+  steps: { at: IsoDate; label: string }[];
+}
+
+export interface ReviewCase {
+  id: number;
+  trackingNumber: string | null;
+  kind: ReviewGroup;
+  body: string;
+  filedOn: IsoDate;
+  concludedOn: IsoDate | null;
+  result: ReviewResult | null;
+}
+
+export interface ReviewCaseInput {
+  kind: ReviewGroup;
+  body: string;
+  filedOn: IsoDate;
+  /** The application the review is about, if any. */
+  trackingNumber?: string | null;
+}
+
+export interface ApplicationServiceDeps {
+  db: Kysely<Database>;
+  calendar: WorkingDayCalendar;
+  today: () => IsoDate;
+  /** Roles that may approve an extension (第三十三条); default DEFAULT_EXTENSION_APPROVER_ROLES. */
+  approverRoles?: readonly string[];
+}
+
+/** Today's date in China (UTC+8), where the agencies count their working days. */
+export function todayInChina(): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+export const VERSION_CONFLICT_MESSAGE = '该申请已被他人修改，请刷新后重试';
+const NOT_FOUND_BY_CODE_MESSAGE = '申请编号或查询码不正确，请核对后重试。';
+// No 0/O, 1/I/L: the code is read off paper and typed in.
+const QUERY_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const QUERY_CODE_LENGTH = 12;
+
+function badInput(field: string, message: string): DomainError {
+  return new DomainError('BAD_INPUT', `${field}: ${message}`, message, { field });
+}
+
+function generateQueryCode(): string {
+  let code = '';
+  for (let i = 0; i < QUERY_CODE_LENGTH; i += 1) code += QUERY_CODE_ALPHABET[randomInt(QUERY_CODE_ALPHABET.length)];
+  return code;
+}
+
+/** A random 12-character code carries ~59 bits: sha256 is enough, no slow hash needed. */
+function hashQueryCode(code: string): string {
+  return createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
+}
+
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+const blankToNull = (value: string | null | undefined): string | null => (value === undefined || value === null || value.trim() === '' ? null : value.trim());
+
+function normalizeTrackingNumber(trackingNumber: string): string {
+  const parsed = parseTrackingNumber(trackingNumber);
+  return formatTrackingNumber(parsed.agencyCode, parsed.year, parsed.sequence);
+}
+
+function notFound(trackingNumber: string): DomainError {
+  return new DomainError('NOT_FOUND', `No application ${trackingNumber}`, `找不到申请编号为“${trackingNumber}”的申请。`, { field: 'trackingNumber' });
+}
+
+function toReviewCase(row: ReviewCaseRow, trackingNumber: string | null): ReviewCase {
+  return {
+    id: row.id,
+    trackingNumber,
+    kind: row.kind as ReviewGroup,
+    body: row.body,
+    filedOn: row.filed_on,
+    concludedOn: row.concluded_on,
+    result: row.result as ReviewResult | null,
+  };
+}
+
+export function createApplicationService(deps: ApplicationServiceDeps) {
+  const { db, calendar, today } = deps;
+  const approverRoles = deps.approverRoles ?? DEFAULT_EXTENSION_APPROVER_ROLES;
+  const agencies = createAgenciesRepository(db);
+
+  function checkApplicant(applicant: ApplicantInput, receivedOn: IsoDate): { idNumber: string | null; creditCode: string | null } {
+    if (applicant.name.trim() === '') throw badInput('applicant.name', '申请人姓名或名称（applicant.name）不能为空');
+    if (applicant.type === 'natural_person') {
+      const idNumber = blankToNull(applicant.idNumber);
+      if (idNumber === null) throw badInput('applicant.idNumber', '申请人为自然人的，须填写身份证号码（applicant.idNumber）');
+      const checked = validateIdentityNumber(idNumber, { asOf: receivedOn });
+      if (!checked.ok) throw badInput('applicant.idNumber', `申请人身份证号码（applicant.idNumber）有误：${checked.reason}`);
+      return { idNumber: checked.normalized, creditCode: null };
+    }
+    const creditCode = blankToNull(applicant.creditCode);
+    if (creditCode === null) throw badInput('applicant.creditCode', '申请人为法人或其他组织的，须填写统一社会信用代码（applicant.creditCode）');
+    const checked = validateCreditCode(creditCode);
+    if (!checked.ok) throw badInput('applicant.creditCode', `申请人统一社会信用代码（applicant.creditCode）有误：${checked.reason}`);
+    return { idNumber: null, creditCode: checked.normalized };
+  }
+
+  async function loadCase(trx: Kysely<Database>, row: ApplicationRow): Promise<{ applicationCase: ApplicationCase; stored: StoredEvent[] }> {
+    const stored = (await findEvents(trx, [row.id])).get(row.id) ?? [];
+    return { applicationCase: replayCaseEvents(row.tracking_number, stored.map((s) => s.event)), stored };
+  }
+
+  async function requireApplication(trx: Kysely<Database>, trackingNumber: string): Promise<ApplicationRow> {
+    const normalized = normalizeTrackingNumber(trackingNumber);
+    const row = await findApplicationByTrackingNumber(trx, normalized);
+    if (row === undefined) throw notFound(normalized);
+    return row;
+  }
+
+  function details(row: ApplicationRow, applicationCase: ApplicationCase, stored: StoredEvent[]): ApplicationDetails {
+    return {
+      trackingNumber: row.tracking_number,
+      agencyId: row.agency_id,
+      channel: row.channel,
+      applicant: {
+        type: row.applicant_type,
+        name: row.applicant_name,
+        idNumber: row.id_number,
+        creditCode: row.credit_code,
+        phone: row.contact_phone,
+        email: row.contact_email,
+        address: row.contact_address,
+      },
+      requestedInformation: row.requested_information,
+      requestedForm: row.requested_form,
+      deliveryMethod: row.delivery_method,
+      receivedOn: applicationCase.receivedOn,
+      state: applicationCase.state,
+      stateLabel: CASE_STATE_LABELS[applicationCase.state],
+      outcome: applicationCase.outcome,
+      outcomeLabel: applicationCase.outcome === null ? null : outcomeLabel(applicationCase.outcome),
+      concludedOn: applicationCase.concludedOn,
+      version: applicationCase.version,
+      clock: deriveCaseClock(applicationCase, calendar, today()),
+      history: stored.map((s) => ({ seq: s.seq, kind: s.event.kind, label: CASE_EVENT_LABELS[s.event.kind], at: s.event.at, actor: s.event.actor, recordedAt: s.recordedAt, event: s.event })),
+    };
+  }
+
+  async function getAgency(agencyCode: string): Promise<Agency> {
+    return agencies.getAgencyByCode(agencyCode);
+  }
+
+  return {
+    /** Registers an application; the query code is returned once and never stored in clear. */
+    async receiveApplication(agencyCode: string, input: ApplicationInput, actor: string): Promise<{ trackingNumber: string; queryCode: string }> {
+      const agency = await getAgency(agencyCode);
+      if (input.receivedOn > today()) throw badInput('receivedOn', '收到申请之日（receivedOn）不能晚于今天');
+      const identity = checkApplicant(input.applicant, input.receivedOn);
+      if (input.requestedInformation.trim() === '') throw badInput('requestedInformation', '所需政府信息的描述（requestedInformation）不能为空');
+      const received: ReceivedEvent = {
+        kind: 'received',
+        at: input.receivedOn,
+        actor,
+        channel: input.channel,
+        applicantType: input.applicant.type,
+        rulesVersion: (findDeadlineRulesInForceOn(input.receivedOn)?.version ?? '') as DeadlineRulesVersion,
+      };
+      // Checked before a number is taken; the stored id is the tracking number.
+      const opened = openCase('new', received);
+      const queryCode = generateQueryCode();
+      const year = Number(input.receivedOn.slice(0, 4));
+
+      const trackingNumber = await db.transaction().execute(async (trx) => {
+        const sequence = await nextTrackingSequence(trx, agency.id, year);
+        const number = formatTrackingNumber(agency.code, year, sequence);
+        const applicationId = await insertApplication(trx, {
+          agencyId: agency.id,
+          trackingNumber: number,
+          queryCodeHash: hashQueryCode(queryCode),
+          channel: input.channel,
+          applicantType: input.applicant.type,
+          applicantName: input.applicant.name.trim(),
+          idNumber: identity.idNumber,
+          creditCode: identity.creditCode,
+          contactPhone: blankToNull(input.applicant.phone),
+          contactEmail: blankToNull(input.applicant.email),
+          contactAddress: blankToNull(input.applicant.address),
+          requestedInformation: input.requestedInformation.trim(),
+          requestedForm: blankToNull(input.requestedForm),
+          deliveryMethod: blankToNull(input.deliveryMethod),
+          receivedOn: input.receivedOn,
+          state: opened.state,
+        });
+        await appendEvent(trx, agency.id, applicationId, 1, received);
+        return number;
+      });
+      return { trackingNumber, queryCode };
+    },
+
+    /** Applies one event under the version check; throws CONFLICT with VERSION_CONFLICT_MESSAGE when the case moved. */
+    async recordEvent(trackingNumber: string, input: CaseEventInput, options: RecordEventOptions): Promise<ApplicationDetails> {
+      const event = { ...input, actor: options.actor } as CaseEvent;
+      const versionConflict = (found: number) =>
+        new DomainError('CONFLICT', `${trackingNumber}: expected version ${options.expectedVersion}, found ${found}`, VERSION_CONFLICT_MESSAGE, { field: 'expectedVersion' });
+      const { row, applicationCase, stored } = await db.transaction().execute(async (trx) => {
+        const current = await requireApplication(trx, trackingNumber);
+        const loaded = await loadCase(trx, current);
+        if (loaded.applicationCase.version !== options.expectedVersion) throw versionConflict(loaded.applicationCase.version);
+        const next = applyCaseEvent(loaded.applicationCase, event, { calendar, actorRoles: options.actorRoles, approverRoles });
+        const summary = { state: next.state, outcome: next.outcome, concludedOn: next.concludedOn, version: next.version };
+        if (!(await updateSummary(trx, current.id, options.expectedVersion, summary))) throw versionConflict(-1);
+        await appendEvent(trx, current.agency_id, current.id, next.version, event);
+        return { row: current, applicationCase: next, stored: [...loaded.stored, { seq: next.version, event, recordedAt: '' }] };
+      });
+      // recordedAt of the new event is set by the database: read it back outside the transaction.
+      const fresh = (await findEvents(db, [row.id])).get(row.id) ?? stored;
+      return details(row, applicationCase, fresh);
+    },
+
+    /** The case for staff: applicant, derived clock and history (who, when, what). */
+    async getApplication(trackingNumber: string): Promise<ApplicationDetails> {
+      const row = await requireApplication(db, trackingNumber);
+      const { applicationCase, stored } = await loadCase(db, row);
+      return details(row, applicationCase, stored);
+    },
+
+    async listApplications(agencyCode: string, options: ListApplicationsOptions = {}): Promise<ApplicationListItem[]> {
+      const agency = await getAgency(agencyCode);
+      const filter: ApplicationFilter = {};
+      if (options.state !== undefined) filter.state = options.state;
+      if (options.year !== undefined) filter.year = options.year;
+      const rows = await listApplicationRows(db, agency.id, filter);
+      const events = await findEvents(db, rows.map((r) => r.id));
+      const day = today();
+      const items = rows.map((row): ApplicationListItem => {
+        const applicationCase = replayCaseEvents(row.tracking_number, (events.get(row.id) ?? []).map((s) => s.event));
+        const clock = deriveCaseClock(applicationCase, calendar, day);
+        return {
+          trackingNumber: row.tracking_number,
+          applicantType: row.applicant_type,
+          applicantName: row.applicant_name,
+          channel: row.channel,
+          receivedOn: applicationCase.receivedOn,
+          state: applicationCase.state,
+          stateLabel: CASE_STATE_LABELS[applicationCase.state],
+          outcome: applicationCase.outcome,
+          dueOn: clock.dueOn,
+          workingDaysLeft: clock.workingDaysLeft,
+          paused: clock.paused,
+          dueSoon: clock.dueSoon,
+          overdue: clock.overdue,
+          provisional: clock.provisional,
+          version: applicationCase.version,
+        };
+      });
+      return items.filter((item) => (options.dueSoon === undefined || item.dueSoon === options.dueSoon) && (options.overdue === undefined || item.overdue === options.overdue));
+    },
+
+    /** The public status page: a wrong number and a wrong code give the same NOT_FOUND. */
+    async findByQueryCode(trackingNumber: string, queryCode: string): Promise<PublicStatus> {
+      const refused = new DomainError('NOT_FOUND', 'tracking number or query code does not match', NOT_FOUND_BY_CODE_MESSAGE, { field: 'queryCode' });
+      let normalized: string;
+      try {
+        normalized = normalizeTrackingNumber(trackingNumber);
+      } catch {
+        throw refused;
+      }
+      const row = await findApplicationByTrackingNumber(db, normalized);
+      if (row === undefined || !sameHash(row.query_code_hash, hashQueryCode(queryCode))) throw refused;
+      const { applicationCase, stored } = await loadCase(db, row);
+      const clock = deriveCaseClock(applicationCase, calendar, today());
+      return {
+        trackingNumber: row.tracking_number,
+        receivedOn: applicationCase.receivedOn,
+        state: applicationCase.state,
+        stateLabel: CASE_STATE_LABELS[applicationCase.state],
+        dueOn: clock.dueOn,
+        paused: clock.paused,
+        concludedOn: applicationCase.concludedOn,
+        outcomeLabel: applicationCase.outcome === null ? null : outcomeLabel(applicationCase.outcome),
+        steps: stored.map((s) => ({ at: s.event.at, label: CASE_EVENT_LABELS[s.event.kind] })),
+      };
+    },
+
+    async createReviewCase(agencyCode: string, input: ReviewCaseInput): Promise<ReviewCase> {
+      const agency = await getAgency(agencyCode);
+      if (input.body.trim() === '') throw badInput('body', '复议机关或法院（body）不能为空');
+      let applicationId: number | null = null;
+      let trackingNumber: string | null = null;
+      const linked = blankToNull(input.trackingNumber);
+      if (linked !== null) {
+        const row = await findApplicationByTrackingNumber(db, normalizeTrackingNumber(linked));
+        // Another agency's case is not found, not forbidden: its existence is not disclosed.
+        if (row === undefined || row.agency_id !== agency.id) throw notFound(linked);
+        if (input.filedOn < row.received_on) throw badInput('filedOn', '提起复议或诉讼之日（filedOn）不能早于收到申请之日');
+        applicationId = row.id;
+        trackingNumber = row.tracking_number;
+      }
+      const row = await insertReviewCase(db, { agencyId: agency.id, applicationId, kind: input.kind, body: input.body.trim(), filedOn: input.filedOn });
+      return toReviewCase(row, trackingNumber);
+    },
+
+    async concludeReviewCase(agencyCode: string, id: number, input: { concludedOn: IsoDate; result: ReviewResult }): Promise<ReviewCase> {
+      const agency = await getAgency(agencyCode);
+      const existing = await findReviewCaseRow(db, agency.id, id);
+      if (existing === undefined) throw new DomainError('NOT_FOUND', `No review case ${id}`, `找不到编号为${id}的复议或诉讼案件。`, { field: 'id' });
+      if (existing.result !== null) throw new DomainError('CONFLICT', `review case ${id} already concluded`, '该复议或诉讼案件已经审结，不能再次登记结果。', { field: 'result' });
+      if (input.concludedOn < existing.filed_on) throw badInput('concludedOn', '审结之日（concludedOn）不能早于提起之日');
+      const row = await concludeReviewCaseRow(db, agency.id, id, input.concludedOn, input.result);
+      if (row === undefined) throw new DomainError('NOT_FOUND', `No review case ${id}`, `找不到编号为${id}的复议或诉讼案件。`, { field: 'id' });
+      return toReviewCase(row, await trackingNumberOf(agency.id, row.application_id));
+    },
+
+    async listReviewCases(agencyCode: string): Promise<ReviewCase[]> {
+      const agency = await getAgency(agencyCode);
+      const rows = await listReviewCaseRows(db, agency.id);
+      const result: ReviewCase[] = [];
+      for (const row of rows) result.push(toReviewCase(row, await trackingNumberOf(agency.id, row.application_id)));
+      return result;
+    },
+  };
+
+  async function trackingNumberOf(agencyId: number, applicationId: number | null): Promise<string | null> {
+    if (applicationId === null) return null;
+    return (await findApplicationById(db, agencyId, applicationId))?.tracking_number ?? null;
+  }
+}
+
+export type ApplicationService = ReturnType<typeof createApplicationService>;
