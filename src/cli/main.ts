@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
+import type { CaseState } from '../domain/application/application-case.ts';
+import { CASE_STATES } from '../domain/application/application-case.ts';
 import { isDomainError } from '../domain/domain-error.ts';
 import type { CliIo } from './cli-io.ts';
 import { processIo, writeLine } from './cli-io.ts';
@@ -73,6 +75,7 @@ function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command
         '  1  发现“错误”级问题 findings of severity error',
         '  2  用法错误或无法读取输入 bad usage or unreadable input',
         '  3  程序内部错误 internal error',
+        '  4  冲突：申请已被他人修改，或法律不允许该办理事项 conflict: the case changed since read, or the law forbids the step',
       ].join('\n'),
     );
 
@@ -156,6 +159,66 @@ function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command
     .action(async (options: { received: string; extend?: boolean; json?: boolean }) => {
       const { runDeadline } = await import('./commands/deadline.ts');
       setExitCode(await runDeadline({ received: options.received, extend: options.extend === true, json: options.json === true }, io));
+    });
+
+  const application = program
+    .command('application')
+    .alias('case')
+    .description('依申请公开的申请：登记、查看、列表、登记办理事项 applications: receive, show, list, record events');
+  const databaseOption = '数据库 database: SQLite 文件路径或 postgres:// 地址 (默认 DATABASE_URL)';
+
+  application
+    .command('receive')
+    .description('登记一件申请（文件格式同 HTTP 接口）register an application from a JSON file (the HTTP body)')
+    .requiredOption('--agency <code>', '机关代码 agency code')
+    .requiredOption('--file <file>', '申请 JSON 文件 application JSON file')
+    .option('--actor <user>', '登记人 who records it (默认当前登录名 default: the login name)')
+    .option('--json', '输出 JSON output JSON')
+    .option('--database <url>', databaseOption)
+    .action(async (options: { agency: string; file: string; actor?: string; json?: boolean; database?: string }) => {
+      const { runApplicationReceive } = await import('./commands/application-receive.ts');
+      setExitCode(await runApplicationReceive({ ...options, json: options.json === true }, io));
+    });
+
+  application
+    .command('show')
+    .description('查看一件申请：答复期限及其计算说明、剩余工作日、办理记录 one case: due date explained, days left, history')
+    .argument('<trackingNumber>', '申请编号 tracking number, e.g. DEMO-2025-000001')
+    .option('--json', '输出 JSON output JSON')
+    .option('--database <url>', databaseOption)
+    .action(async (trackingNumber: string, options: { json?: boolean; database?: string }) => {
+      const { runApplicationShow } = await import('./commands/application-show.ts');
+      setExitCode(await runApplicationShow(trackingNumber, { ...options, json: options.json === true }, io));
+    });
+
+  application
+    .command('list')
+    .description('本机关的申请列表 an agency\'s applications (--due-soon 与 --overdue 同用时列出两者 both flags: either)')
+    .requiredOption('--agency <code>', '机关代码 agency code')
+    .option('--due-soon', '只列即将到期的（剩余5个工作日以内）due within 5 working days')
+    .option('--overdue', '只列已超期的 overdue only')
+    .addOption(new Option('--state <state>', '办理状态 state').choices(CASE_STATES))
+    .option('--year <year>', '收到申请的年度 year of receipt')
+    .option('--json', '输出 JSON output JSON')
+    .option('--database <url>', databaseOption)
+    .action(async (options: { agency: string; dueSoon?: boolean; overdue?: boolean; state?: CaseState; year?: string; json?: boolean; database?: string }) => {
+      const { runApplicationList } = await import('./commands/application-list.ts');
+      setExitCode(await runApplicationList({ ...options, dueSoon: options.dueSoon === true, overdue: options.overdue === true, json: options.json === true }, io));
+    });
+
+  application
+    .command('event')
+    .description('登记一项办理事项（须带上所见的版本号）record one event of a case (with the version you saw)')
+    .argument('<trackingNumber>', '申请编号 tracking number')
+    .requiredOption('--file <file>', '办理事项 JSON 文件 event JSON file, e.g. {"kind":"correctionRequested",…}')
+    .requiredOption('--expected-version <n>', '所见的版本号（application show 显示）the version shown by application show')
+    .requiredOption('--actor <user>', '办理人 who records it')
+    .option('--roles <roles>', '办理人的角色，逗号分隔 the actor\'s roles, comma-separated (延长期限须 leader 等审批角色 an extension needs an approving role)')
+    .option('--json', '输出 JSON output JSON')
+    .option('--database <url>', databaseOption)
+    .action(async (trackingNumber: string, options: { file: string; expectedVersion: string; actor: string; roles?: string; json?: boolean; database?: string }) => {
+      const { runApplicationEvent } = await import('./commands/application-event.ts');
+      setExitCode(await runApplicationEvent(trackingNumber, { ...options, json: options.json === true }, io));
     });
 
   const importCommand = program.command('import').description('导入数据 import data');

@@ -8,15 +8,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { HOLIDAY_ARRANGEMENTS } from '../domain/calendar/holiday-arrangements.ts';
-import { createWorkingDayCalendar } from '../domain/calendar/working-day-calendar.ts';
 import type { IsoDate } from '../domain/report/compute/report-records.ts';
 import { applicationRoutes } from './applications/application.routes.ts';
 import { createApplicationService, todayInChina } from './applications/application.service.ts';
+import { createCalendarProvider } from './calendar/calendar-provider.ts';
+import { calendarRoutes } from './calendar/calendar.routes.ts';
 import type { Config } from './config.ts';
 import { databaseDialectOf } from './db/connect-database.ts';
 import type { Database } from './db/database.ts';
 import { registerErrorHandlers } from './http-errors.ts';
+import { noticeRoutes } from './notices/notice.routes.ts';
+import { createNoticeService } from './notices/notice.service.ts';
 import { reportRoutes } from './reports/report.routes.ts';
 
 export interface AppDeps {
@@ -81,8 +83,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   await app.register(reportRoutes, { db: deps.db });
-  const applicationService = createApplicationService({ db: deps.db, calendar: createWorkingDayCalendar(HOLIDAY_ARRANGEMENTS), today: deps.today ?? todayInChina });
+  // Counts with the built-in years plus those loaded into calendar_years (calendar-provider.ts).
+  const applicationService = createApplicationService({ db: deps.db, calendars: createCalendarProvider(deps.db), today: deps.today ?? todayInChina });
   await app.register(applicationRoutes, { service: applicationService });
+  await app.register(calendarRoutes, { service: applicationService });
+  const noticeService = createNoticeService({ db: deps.db, applications: applicationService, today: deps.today ?? todayInChina });
+  await app.register(noticeRoutes, { service: noticeService });
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -94,7 +94,8 @@ function path(request: FastifyRequest): string {
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request, reply) => {
     if (isDomainError(error)) {
-      const status = HTTP_STATUS_BY_ERROR_CODE[error.code];
+      // A service may ask for 422 (understood, but cannot be done with this case or template).
+      const status = error.details.httpStatus === 422 ? 422 : HTTP_STATUS_BY_ERROR_CODE[error.code];
       request.log.info({ errorCode: error.code, reason: error.message }, 'request refused');
       return sendError(request, reply, status, { error: error.code, message: error.userMessage });
     }

@@ -222,3 +222,91 @@ export async function findCaseReportRecords(db: Kysely<Database>, agencyId: numb
     })),
   };
 }
+
+// ---------------------------------------------------------------- clock cache and audit history
+
+export interface ClockCache {
+  dueOn: string | null;
+  paused: boolean;
+  provisional: boolean;
+}
+
+/** Rewrites the cached clock (a derived value, never read as truth). Same transaction as the change. */
+export async function writeClockCache(trx: Kysely<Database>, applicationId: number, cache: ClockCache): Promise<void> {
+  await trx
+    .updateTable('applications')
+    .set({ due_on: cache.dueOn, paused: cache.paused ? 1 : 0, provisional: cache.provisional ? 1 : 0, clock_computed_at: new Date().toISOString() })
+    .where('id', '=', applicationId)
+    .execute();
+}
+
+export interface ClockCandidateFilter extends ApplicationFilter {
+  /** Cached due date from (inclusive); null for no lower bound. */
+  dueFrom: string | null;
+  /** Cached due date up to (inclusive). */
+  dueTo: string;
+  openStates: readonly string[];
+}
+
+/**
+ * Open cases whose cached due date lies in [dueFrom, dueTo] (index agency_id, state, due_on),
+ * plus every paused open case (its date moves daily while paused). The caller derives the
+ * exact clock for these rows.
+ */
+export async function findClockCandidateRows(db: Kysely<Database>, agencyId: number, filter: ClockCandidateFilter): Promise<ApplicationRow[]> {
+  const states = filter.state === undefined ? filter.openStates : filter.openStates.filter((state) => state === filter.state);
+  if (states.length === 0) return [];
+  let query = db
+    .selectFrom('applications')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('state', 'in', states)
+    .where((eb) => {
+      const inRange = filter.dueFrom === null ? eb('due_on', '<=', filter.dueTo) : eb.and([eb('due_on', '>=', filter.dueFrom), eb('due_on', '<=', filter.dueTo)]);
+      return eb.or([inRange, eb('paused', '=', 1)]);
+    });
+  if (filter.year !== undefined) query = query.where('received_on', '>=', `${filter.year}-01-01`).where('received_on', '<=', `${filter.year}-12-31`);
+  return query.orderBy('received_on').orderBy('id').execute();
+}
+
+/** Open cases (every agency) whose count may run into `year`: not finished before it, or provisional or paused. */
+export async function findOpenRowsTouchingYear(trx: Kysely<Database>, year: number, openStates: readonly string[]): Promise<ApplicationRow[]> {
+  return trx
+    .selectFrom('applications')
+    .selectAll()
+    .where('state', 'in', openStates)
+    .where('received_on', '<=', `${year}-12-31`)
+    .where((eb) => eb.or([eb('due_on', 'is', null), eb('due_on', '>=', `${year}-01-01`), eb('provisional', '=', 1), eb('paused', '=', 1)]))
+    .orderBy('id')
+    .execute();
+}
+
+/** Rows whose clock cache was never written (index applications_uncached_clock_idx); optionally one agency's open ones. */
+export async function findRowsWithoutClockCache(db: Kysely<Database>, limit: number, scope?: { agencyId: number; states: readonly string[] }): Promise<ApplicationRow[]> {
+  let query = db.selectFrom('applications').selectAll().where('clock_computed_at', 'is', null);
+  if (scope !== undefined) query = query.where('agency_id', '=', scope.agencyId).where('state', 'in', scope.states);
+  return query.orderBy('id').limit(limit).execute();
+}
+
+export interface AuditEntryRow {
+  id: number;
+  actor: string;
+  kind: string;
+  recordedAt: string;
+  detail: unknown;
+}
+
+export async function insertAuditEntry(
+  trx: Kysely<Database>,
+  entry: { agencyId: number; applicationId: number; actor: string; kind: string; detail: unknown },
+): Promise<void> {
+  await trx
+    .insertInto('application_history')
+    .values({ agency_id: entry.agencyId, application_id: entry.applicationId, actor: entry.actor, kind: entry.kind, detail: JSON.stringify(entry.detail) })
+    .execute();
+}
+
+export async function findAuditEntries(db: Kysely<Database>, applicationId: number): Promise<AuditEntryRow[]> {
+  const rows = await db.selectFrom('application_history').selectAll().where('application_id', '=', applicationId).orderBy('id').execute();
+  return rows.map((row) => ({ id: row.id, actor: row.actor, kind: row.kind, recordedAt: toIsoTimestamp(String(row.at)), detail: JSON.parse(row.detail) as unknown }));
+}

@@ -22,7 +22,7 @@ export interface ApplicationRoutesOptions {
 
 const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isIsoDate);
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isIsoDate);
 const Text = z.string().trim().min(1).max(2000);
 const OptionalText = z.string().max(2000).nullish();
 const AgencyCode = z.string().min(1).max(64);
@@ -35,7 +35,7 @@ const ReviewResultSchema = z.enum(['upheld', 'corrected', 'otherResult']);
 const ConsultationPartySchema = z.enum(['thirdParty', 'otherAgency']);
 
 /** Who acts (temporary, see the file comment). */
-const ActorHeaders = z.object({
+export const ActorHeaders = z.object({
   'x-gongkai-user': z.string().trim().min(1).max(200),
   'x-gongkai-roles': z.string().max(500).optional(),
 });
@@ -100,7 +100,7 @@ const KEYWORD_REASONS: Record<string, string> = {
 };
 
 /** With attachValidation, a failed schema check arrives here and becomes a Chinese 400 naming the field. */
-function checkRequest(request: FastifyRequest): void {
+export function checkRequest(request: FastifyRequest): void {
   const error = request.validationError as (Error & { validation?: { instancePath?: string; keyword?: string }[]; validationContext?: string }) | undefined;
   if (error === undefined || error === null) return;
   const issue = error.validation?.[0];
@@ -111,7 +111,7 @@ function checkRequest(request: FastifyRequest): void {
   throw new DomainError('BAD_INPUT', `${error.validationContext ?? 'request'} ${path}: ${error.message}`, `${named}${reason}`, { field: path });
 }
 
-function actorOf(request: FastifyRequest): { actor: string; actorRoles: string[] } {
+export function actorOf(request: FastifyRequest): { actor: string; actorRoles: string[] } {
   const actor = String(request.headers['x-gongkai-user'] ?? '').trim();
   const roles = String(request.headers['x-gongkai-roles'] ?? '');
   return { actor, actorRoles: roles.split(',').map((role) => role.trim()).filter((role) => role !== '') };
@@ -167,7 +167,7 @@ const ConcludeReviewBody = z.object({ concludedOn: IsoDate, result: ReviewResult
 
 // ---------------------------------------------------------------- responses
 
-const ErrorResponse = z.object({ error: z.string(), message: z.string() });
+export const ErrorResponse = z.object({ error: z.string(), message: z.string() });
 const ClockSchema = z.object({
   state: CaseStateSchema,
   rulesVersion: z.string(),
@@ -215,7 +215,35 @@ const ApplicationResponse = z.object({
   version: z.number().int(),
   clock: ClockSchema,
   history: z.array(
-    z.object({ seq: z.number().int(), kind: z.string(), label: z.string(), at: IsoDate, actor: z.string(), recordedAt: z.string(), event: z.record(z.string(), z.unknown()) }),
+    z.discriminatedUnion('source', [
+      z.object({
+        source: z.literal('event'),
+        seq: z.number().int(),
+        kind: z.string(),
+        label: z.string(),
+        at: IsoDate,
+        actor: z.string(),
+        recordedAt: z.string(),
+        event: z.record(z.string(), z.unknown()),
+      }),
+      // Not a legal event: e.g. the due date moved because a 节假日安排 year was loaded.
+      z.object({
+        source: z.literal('audit'),
+        kind: z.literal('calendar_changed'),
+        label: z.string(),
+        at: IsoDate,
+        actor: z.string(),
+        recordedAt: z.string(),
+        detail: z.object({
+          year: z.number().int(),
+          source: z.string(),
+          oldDueOn: IsoDate.nullable(),
+          newDueOn: IsoDate.nullable(),
+          oldProvisional: z.boolean(),
+          newProvisional: z.boolean(),
+        }),
+      }),
+    ]),
   ),
 });
 const ListItem = z.object({
@@ -262,7 +290,8 @@ function toResponse(details: ApplicationDetails) {
   return {
     ...details,
     clock: { ...clock, pauses: [...clock.pauses], explanation: [...clock.explanation] },
-    history: details.history.map((entry) => ({ ...entry, event: { ...entry.event } })) };
+    history: details.history.map((entry) => (entry.source === 'event' ? { ...entry, event: { ...entry.event } } : { ...entry, detail: { ...entry.detail } })),
+  };
 }
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };

@@ -5,11 +5,11 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ApplicationCase, CaseState } from '../../domain/application/application-case.ts';
-import { CASE_STATE_LABELS } from '../../domain/application/application-case.ts';
+import { CASE_STATE_LABELS, CASE_STATES } from '../../domain/application/application-case.ts';
 import { applyCaseEvent, openCase } from '../../domain/application/apply-case-event.ts';
 import type { CaseEvent, CaseEventKind, ReceivedEvent } from '../../domain/application/case-events.ts';
 import { CASE_EVENT_LABELS } from '../../domain/application/case-events.ts';
-import { DEFAULT_EXTENSION_APPROVER_ROLES, findDeadlineRulesInForceOn } from '../../domain/application/deadline-rules.ts';
+import { DEFAULT_EXTENSION_APPROVER_ROLES, DUE_SOON_WORKING_DAYS, findDeadlineRulesInForceOn } from '../../domain/application/deadline-rules.ts';
 import type { DeadlineRulesVersion } from '../../domain/application/deadline-rules.ts';
 import type { CaseClock } from '../../domain/application/derive-case-clock.ts';
 import { deriveCaseClock } from '../../domain/application/derive-case-clock.ts';
@@ -18,17 +18,27 @@ import type { IntakeChannel } from '../../domain/application/intake-channels.ts'
 import { replayCaseEvents } from '../../domain/application/replay-case-events.ts';
 import { validateCreditCode } from '../../domain/application/validate-credit-code.ts';
 import { validateIdentityNumber } from '../../domain/application/validate-identity-number.ts';
-import type { WorkingDayCalendar } from '../../domain/calendar/working-day-calendar.ts';
+import type { WorkingDayCalendar, YearArrangement } from '../../domain/calendar/working-day-calendar.ts';
+import { addWorkingDays } from '../../domain/calendar/working-day-calendar.ts';
+import { addDays } from '../../domain/calendar/iso-date.ts';
 import { DomainError } from '../../domain/domain-error.ts';
 import type { IsoDate } from '../../domain/report/compute/report-records.ts';
 import type { ApplicantType, ReviewGroup, ReviewResult } from '../../domain/report/report-format.ts';
 import { outcomeLabel } from '../../domain/report/report-format.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import type { Agency } from '../agencies/agencies.repository.ts';
+import type { CalendarProvider, LoadedCalendarYear } from '../calendar/calendar-provider.ts';
+import { createCalendarProvider } from '../calendar/calendar-provider.ts';
 import type { Database } from '../db/database.ts';
-import type { ApplicationFilter, ApplicationRow, ReviewCaseRow, StoredEvent } from './application.repository.ts';
+import type { ApplicationFilter, ApplicationRow, AuditEntryRow, ReviewCaseRow, StoredEvent } from './application.repository.ts';
 import {
   appendEvent,
+  findAuditEntries,
+  findClockCandidateRows,
+  findOpenRowsTouchingYear,
+  findRowsWithoutClockCache,
+  insertAuditEntry,
+  writeClockCache,
   concludeReviewCaseRow,
   findApplicationById,
   findApplicationByTrackingNumber,
@@ -74,7 +84,9 @@ export interface RecordEventOptions {
   expectedVersion: number;
 }
 
-export interface HistoryEntry {
+/** One legal event of the case's log. */
+export interface EventHistoryEntry {
+  source: 'event';
   seq: number;
   kind: CaseEventKind;
   label: string;
@@ -82,6 +94,39 @@ export interface HistoryEntry {
   actor: string;
   recordedAt: string;
   event: CaseEvent;
+}
+
+/** What changed about a case when a new 节假日安排 year was loaded. */
+export interface CalendarChangedDetail {
+  year: number;
+  source: string;
+  oldDueOn: IsoDate | null;
+  newDueOn: IsoDate | null;
+  oldProvisional: boolean;
+  newProvisional: boolean;
+}
+
+/** An audit entry that is not a legal event (application_history), e.g. a due date moved by a calendar load. */
+export interface AuditHistoryEntry {
+  source: 'audit';
+  kind: 'calendar_changed';
+  label: string;
+  /** The calendar day (China) it happened. */
+  at: IsoDate;
+  actor: string;
+  recordedAt: string;
+  detail: CalendarChangedDetail;
+}
+
+export type HistoryEntry = EventHistoryEntry | AuditHistoryEntry;
+
+export interface CalendarLoadResult {
+  year: number;
+  source: string;
+  loadedAt: string;
+  loadedBy: string;
+  /** Open cases whose due date or provisional mark changed, each with a history entry. */
+  changedCases: { trackingNumber: string; oldDueOn: IsoDate | null; newDueOn: IsoDate | null; oldProvisional: boolean; newProvisional: boolean }[];
 }
 
 export interface ApplicationDetails {
@@ -160,7 +205,12 @@ export interface ReviewCaseInput {
 
 export interface ApplicationServiceDeps {
   db: Kysely<Database>;
-  calendar: WorkingDayCalendar;
+  /**
+   * The built-in years to count with (default HOLIDAY_ARRANGEMENTS); years loaded into
+   * calendar_years are merged on top and win. Ignored when `calendars` is given.
+   */
+  calendar?: WorkingDayCalendar;
+  calendars?: CalendarProvider;
   today: () => IsoDate;
   /** Roles that may approve an extension (第三十三条); default DEFAULT_EXTENSION_APPROVER_ROLES. */
   approverRoles?: readonly string[];
@@ -198,6 +248,13 @@ function sameHash(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** The calendar day in China (UTC+8) of an ISO timestamp. */
+function chinaDateOf(timestamp: string): IsoDate {
+  const time = new Date(timestamp);
+  if (Number.isNaN(time.getTime())) return timestamp.slice(0, 10);
+  return new Date(time.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
 const blankToNull = (value: string | null | undefined): string | null => (value === undefined || value === null || value.trim() === '' ? null : value.trim());
 
 function normalizeTrackingNumber(trackingNumber: string): string {
@@ -222,7 +279,8 @@ function toReviewCase(row: ReviewCaseRow, trackingNumber: string | null): Review
 }
 
 export function createApplicationService(deps: ApplicationServiceDeps) {
-  const { db, calendar, today } = deps;
+  const { db, today } = deps;
+  const calendars = deps.calendars ?? createCalendarProvider(db, deps.calendar === undefined ? undefined : [...deps.calendar.arrangements.values()]);
   const approverRoles = deps.approverRoles ?? DEFAULT_EXTENSION_APPROVER_ROLES;
   const agencies = createAgenciesRepository(db);
 
@@ -254,7 +312,32 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     return row;
   }
 
-  function details(row: ApplicationRow, applicationCase: ApplicationCase, stored: StoredEvent[]): ApplicationDetails {
+  function details(row: ApplicationRow, applicationCase: ApplicationCase, stored: StoredEvent[], calendar: WorkingDayCalendar, audit: AuditEntryRow[]): ApplicationDetails {
+    const events: HistoryEntry[] = stored.map((s) => ({
+      source: 'event',
+      seq: s.seq,
+      kind: s.event.kind,
+      label: CASE_EVENT_LABELS[s.event.kind],
+      at: s.event.at,
+      actor: s.event.actor,
+      recordedAt: s.recordedAt,
+      event: s.event,
+    }));
+    const audits: HistoryEntry[] = audit.map((a) => ({
+      source: 'audit',
+      kind: 'calendar_changed',
+      label: '节假日安排变更，答复期限重新计算',
+      at: chinaDateOf(a.recordedAt),
+      actor: a.actor,
+      recordedAt: a.recordedAt,
+      detail: a.detail as CalendarChangedDetail,
+    }));
+    // Events keep their order; audit entries go by when they were recorded.
+    const history = [...events];
+    for (const entry of audits) {
+      const index = history.findIndex((other) => other.recordedAt > entry.recordedAt);
+      history.splice(index < 0 ? history.length : index, 0, entry);
+    }
     return {
       trackingNumber: row.tracking_number,
       agencyId: row.agency_id,
@@ -279,8 +362,12 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       concludedOn: applicationCase.concludedOn,
       version: applicationCase.version,
       clock: deriveCaseClock(applicationCase, calendar, today()),
-      history: stored.map((s) => ({ seq: s.seq, kind: s.event.kind, label: CASE_EVENT_LABELS[s.event.kind], at: s.event.at, actor: s.event.actor, recordedAt: s.recordedAt, event: s.event })),
+      history,
     };
+  }
+
+  function clockCacheOf(clock: CaseClock) {
+    return { dueOn: clock.dueOn, paused: clock.paused, provisional: clock.provisional };
   }
 
   async function getAgency(agencyCode: string): Promise<Agency> {
@@ -308,6 +395,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       const year = Number(input.receivedOn.slice(0, 4));
 
       const trackingNumber = await db.transaction().execute(async (trx) => {
+        const calendar = await calendars.current(trx);
         const sequence = await nextTrackingSequence(trx, agency.id, year);
         const number = formatTrackingNumber(agency.code, year, sequence);
         const applicationId = await insertApplication(trx, {
@@ -329,6 +417,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
           state: opened.state,
         });
         await appendEvent(trx, agency.id, applicationId, 1, received);
+        await writeClockCache(trx, applicationId, clockCacheOf(deriveCaseClock(opened, calendar, today())));
         return number;
       });
       return { trackingNumber, queryCode };
@@ -339,7 +428,8 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       const event = { ...input, actor: options.actor } as CaseEvent;
       const versionConflict = (found: number) =>
         new DomainError('CONFLICT', `${trackingNumber}: expected version ${options.expectedVersion}, found ${found}`, VERSION_CONFLICT_MESSAGE, { field: 'expectedVersion' });
-      const { row, applicationCase, stored } = await db.transaction().execute(async (trx) => {
+      const { row, applicationCase, stored, calendar } = await db.transaction().execute(async (trx) => {
+        const calendar = await calendars.current(trx);
         const current = await requireApplication(trx, trackingNumber);
         const loaded = await loadCase(trx, current);
         if (loaded.applicationCase.version !== options.expectedVersion) throw versionConflict(loaded.applicationCase.version);
@@ -347,18 +437,19 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         const summary = { state: next.state, outcome: next.outcome, concludedOn: next.concludedOn, version: next.version };
         if (!(await updateSummary(trx, current.id, options.expectedVersion, summary))) throw versionConflict(-1);
         await appendEvent(trx, current.agency_id, current.id, next.version, event);
-        return { row: current, applicationCase: next, stored: [...loaded.stored, { seq: next.version, event, recordedAt: '' }] };
+        await writeClockCache(trx, current.id, clockCacheOf(deriveCaseClock(next, calendar, today())));
+        return { row: current, applicationCase: next, stored: [...loaded.stored, { seq: next.version, event, recordedAt: '' }], calendar };
       });
       // recordedAt of the new event is set by the database: read it back outside the transaction.
       const fresh = (await findEvents(db, [row.id])).get(row.id) ?? stored;
-      return details(row, applicationCase, fresh);
+      return details(row, applicationCase, fresh, calendar, await findAuditEntries(db, row.id));
     },
 
     /** The case for staff: applicant, derived clock and history (who, when, what). */
     async getApplication(trackingNumber: string): Promise<ApplicationDetails> {
       const row = await requireApplication(db, trackingNumber);
       const { applicationCase, stored } = await loadCase(db, row);
-      return details(row, applicationCase, stored);
+      return details(row, applicationCase, stored, await calendars.current(), await findAuditEntries(db, row.id));
     },
 
     async listApplications(agencyCode: string, options: ListApplicationsOptions = {}): Promise<ApplicationListItem[]> {
@@ -366,9 +457,24 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       const filter: ApplicationFilter = {};
       if (options.state !== undefined) filter.state = options.state;
       if (options.year !== undefined) filter.year = options.year;
-      const rows = await listApplicationRows(db, agency.id, filter);
-      const events = await findEvents(db, rows.map((r) => r.id));
       const day = today();
+      const calendar = await calendars.current();
+      // dueSoon/overdue: the clock cache (due_on) picks the candidates by index; the exact clock
+      // is then derived for those rows only. Paused cases are always candidates, as their date moves daily.
+      const narrowed = options.state !== 'closed' && (options.dueSoon === true || options.overdue === true);
+      const openStates = CASE_STATES.filter((state) => state !== 'closed');
+      // Open rows written without the cache would be missed by the index: fill them first (none, usually).
+      if (narrowed) await fillClockCache({ agencyId: agency.id, states: openStates });
+      const rows = narrowed
+        ? await findClockCandidateRows(db, agency.id, {
+            ...filter,
+            // Overdue: due before today. Due soon: due from today to the day before the 6th working day after it.
+            dueFrom: options.overdue === true ? null : day,
+            dueTo: options.dueSoon === true ? addDays(addWorkingDays(calendar, day, DUE_SOON_WORKING_DAYS + 1).dueOn, -1) : addDays(day, -1),
+            openStates,
+          })
+        : await listApplicationRows(db, agency.id, filter);
+      const events = await findEvents(db, rows.map((r) => r.id));
       const items = rows.map((row): ApplicationListItem => {
         const applicationCase = replayCaseEvents(row.tracking_number, (events.get(row.id) ?? []).map((s) => s.event));
         const clock = deriveCaseClock(applicationCase, calendar, day);
@@ -393,6 +499,50 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       return items.filter((item) => (options.dueSoon === undefined || item.dueSoon === options.dueSoon) && (options.overdue === undefined || item.overdue === options.overdue));
     },
 
+    /**
+     * Loads one year's 节假日安排 (replacing an earlier load of the year) and, in the same
+     * transaction, recomputes the clock of every open case whose count may touch that year;
+     * each case whose due date or provisional mark changed gets a 'calendar_changed' history entry.
+     */
+    async loadCalendarYear(arrangement: YearArrangement, actor: string): Promise<CalendarLoadResult> {
+      return db.transaction().execute(async (trx) => {
+        const before = await calendars.current(trx);
+        const loaded = await calendars.storeYear(trx, arrangement, actor);
+        const after = await calendars.current(trx);
+        const day = today();
+        const rows = await findOpenRowsTouchingYear(trx, loaded.year, CASE_STATES.filter((state) => state !== 'closed'));
+        const events = await findEvents(trx, rows.map((r) => r.id));
+        const changedCases: CalendarLoadResult['changedCases'] = [];
+        for (const row of rows) {
+          const applicationCase = replayCaseEvents(row.tracking_number, (events.get(row.id) ?? []).map((s) => s.event));
+          const old = deriveCaseClock(applicationCase, before, day);
+          const fresh = deriveCaseClock(applicationCase, after, day);
+          await writeClockCache(trx, row.id, clockCacheOf(fresh));
+          if (old.dueOn === fresh.dueOn && old.provisional === fresh.provisional) continue;
+          const detail: CalendarChangedDetail = {
+            year: loaded.year,
+            source: loaded.source,
+            oldDueOn: old.dueOn,
+            newDueOn: fresh.dueOn,
+            oldProvisional: old.provisional,
+            newProvisional: fresh.provisional,
+          };
+          await insertAuditEntry(trx, { agencyId: row.agency_id, applicationId: row.id, actor, kind: 'calendar_changed', detail });
+          changedCases.push({ trackingNumber: row.tracking_number, ...detail });
+        }
+        return { year: loaded.year, source: loaded.source, loadedAt: loaded.loadedAt, loadedBy: loaded.loadedBy, changedCases };
+      });
+    },
+
+    /** The years an administrator loaded, and the built-in years. */
+    async listCalendarYears(): Promise<{ loaded: Omit<LoadedCalendarYear, 'arrangement'>[]; builtInYears: number[] }> {
+      const loaded = await calendars.loadedYears();
+      return { loaded: loaded.map(({ arrangement: _arrangement, ...rest }) => rest), builtInYears: calendars.builtIn.map((a) => a.year) };
+    },
+
+    /** Fills the clock cache of cases stored without it (before it existed, or bulk-loaded); returns how many. */
+    refreshClockCache: () => fillClockCache(),
+
     /** The public status page: a wrong number and a wrong code give the same NOT_FOUND. */
     async findByQueryCode(trackingNumber: string, queryCode: string): Promise<PublicStatus> {
       const refused = new DomainError('NOT_FOUND', 'tracking number or query code does not match', NOT_FOUND_BY_CODE_MESSAGE, { field: 'queryCode' });
@@ -405,7 +555,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       const row = await findApplicationByTrackingNumber(db, normalized);
       if (row === undefined || !sameHash(row.query_code_hash, hashQueryCode(queryCode))) throw refused;
       const { applicationCase, stored } = await loadCase(db, row);
-      const clock = deriveCaseClock(applicationCase, calendar, today());
+      const clock = deriveCaseClock(applicationCase, await calendars.current(), today());
       return {
         trackingNumber: row.tracking_number,
         receivedOn: applicationCase.receivedOn,
@@ -456,6 +606,22 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       return result;
     },
   };
+
+  async function fillClockCache(scope?: { agencyId: number; states: readonly string[] }): Promise<number> {
+    const calendar = await calendars.current();
+    const day = today();
+    let count = 0;
+    for (;;) {
+      const rows = await findRowsWithoutClockCache(db, 500, scope);
+      if (rows.length === 0) return count;
+      const events = await findEvents(db, rows.map((r) => r.id));
+      for (const row of rows) {
+        const applicationCase = replayCaseEvents(row.tracking_number, (events.get(row.id) ?? []).map((s) => s.event));
+        await writeClockCache(db, row.id, clockCacheOf(deriveCaseClock(applicationCase, calendar, day)));
+      }
+      count += rows.length;
+    }
+  }
 
   async function trackingNumberOf(agencyId: number, applicationId: number | null): Promise<string | null> {
     if (applicationId === null) return null;

@@ -94,6 +94,15 @@ export interface ApplicationsTable {
   /** = number of events. */
   version: number;
   created_at: CreatedTimestamp;
+  /**
+   * Clock cache: deriveCaseClock's dueOn, paused and provisional (0/1) as of clock_computed_at,
+   * rewritten with each event and each calendar load. A cache of a derived value for the
+   * due-soon/overdue list, never a source of truth: reads derive the clock again.
+   */
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  paused: ColumnType<number, number | undefined, number>;
+  provisional: ColumnType<number, number | undefined, number>;
+  clock_computed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Append-only: inserted, never updated or deleted. */
@@ -131,6 +140,38 @@ export interface ReviewCasesTable {
   result: string | null;
 }
 
+/** A loaded year's 节假日安排. Global (no agency_id): the State Council's arrangement binds every agency. */
+export interface CalendarYearsTable {
+  year: number;
+  /** The checked YearArrangement as JSON text. */
+  arrangement: string;
+  source: string;
+  loaded_at: ColumnType<string, string | undefined, string>;
+  loaded_by: string;
+}
+
+/** Audit entries of a case that are not legal events (e.g. 'calendar_changed'); the event log stays legal events only. */
+export interface ApplicationHistoryTable {
+  id: Generated<number>;
+  agency_id: number;
+  application_id: number;
+  at: ColumnType<string, string | undefined, never>;
+  actor: string;
+  kind: string;
+  /** JSON text. */
+  detail: string;
+}
+
+/** An agency's edited notice template; kinds without a row use the built-in default. */
+export interface NoticeTemplatesTable {
+  agency_id: number;
+  kind: string;
+  /** NoticeTemplate as JSON text. */
+  template: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   report_applications: ReportApplicationsTable;
@@ -142,4 +183,7 @@ export interface Database {
   application_events: ApplicationEventsTable;
   tracking_sequences: TrackingSequencesTable;
   review_cases: ReviewCasesTable;
+  calendar_years: CalendarYearsTable;
+  application_history: ApplicationHistoryTable;
+  notice_templates: NoticeTemplatesTable;
 }

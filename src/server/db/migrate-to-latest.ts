@@ -7,12 +7,16 @@ import * as createAgencies from './migrations/2026-11-28T02-00_create-agencies.t
 import * as createReportRecords from './migrations/2026-11-28T02-10_create-report-records.ts';
 import * as createAnnualReportTexts from './migrations/2026-11-28T02-20_create-annual-report-texts.ts';
 import * as createApplications from './migrations/2026-11-28T03-00_create-applications.ts';
+import * as createCalendarYears from './migrations/2026-11-28T04-00_create-calendar-years.ts';
+import * as createNoticeTemplates from './migrations/2026-11-28T04-10_create-notice-templates.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T02-00_create-agencies': createAgencies,
   '2026-11-28T02-10_create-report-records': createReportRecords,
   '2026-11-28T02-20_create-annual-report-texts': createAnnualReportTexts,
   '2026-11-28T03-00_create-applications': createApplications,
+  '2026-11-28T04-00_create-calendar-years': createCalendarYears,
+  '2026-11-28T04-10_create-notice-templates': createNoticeTemplates,
 });
 
 const inCodeProvider: MigrationProvider = {
