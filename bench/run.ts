@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark of the project, printed as figures with their baselines.
 import { benchCompute, benchParseAndLint, benchPdf } from './report-bench.ts';
 import type { BenchLine } from './report-bench.ts';
+import { benchApplications } from './application-bench.ts';
 
 const format = (n: number): string => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2));
 
@@ -20,4 +21,10 @@ if (!only || only === 'report') {
   print('Annual report: parse + lint (one core)', benchParseAndLint());
   print('Annual report: PDF', await benchPdf());
   print('Annual report: compute', benchCompute());
+}
+if (!only || only === 'application') {
+  // `npm run bench application 100000`: the case count (default 1,000,000).
+  const count = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
+  if (count !== undefined && !(Number.isInteger(count) && count > 0)) throw new Error(`bench application: the case count must be a positive integer, not ${process.argv[3]}`);
+  print('Applications: tables 三 and 四, due-soon and overdue lists', await benchApplications(count));
 }
