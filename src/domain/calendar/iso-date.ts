@@ -19,6 +19,11 @@ export function isIsoDate(text: string): boolean {
   return ISO_DATE.test(text) && Number(text.slice(0, 4)) >= 1000 && fromUtcMs(toUtcMs(text)) === text;
 }
 
+/** Days since 1970-01-01 (a Thursday): day arithmetic without stepping day by day. */
+export function dayNumber(date: IsoDate): number {
+  return Math.round(toUtcMs(date) / DAY_MS);
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   return fromUtcMs(toUtcMs(date) + days * DAY_MS);
 }

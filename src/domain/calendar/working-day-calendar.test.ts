@@ -107,3 +107,39 @@ describe('countWorkingDays', () => {
     expect(countWorkingDays(calendar, '2025-12-20', dueOn)).toBe(40);
   });
 });
+
+describe('countWorkingDays over long spans (counted by arithmetic, checked day by day)', () => {
+  const calendar = createWorkingDayCalendar(HOLIDAY_ARRANGEMENTS);
+  const dayByDay = (from: string, to: string): number => {
+    let count = 0;
+    for (let d = new Date(`${from}T00:00:00Z`); ; ) {
+      d = new Date(d.getTime() + 86_400_000);
+      const iso = d.toISOString().slice(0, 10);
+      if (iso > to) return count;
+      if (isWorkingDay(calendar, iso)) count += 1;
+    }
+  };
+
+  it('agrees with a day-by-day count on spans across years, holidays, make-up days and unloaded years', () => {
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const dateAt = (offset: number) => new Date(Date.UTC(2017, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 0; i < 200; i++) {
+      const from = dateAt(next(4400));
+      const to = dateAt(next(4400));
+      expect(countWorkingDays(calendar, from, to), `${from} → ${to}`).toBe(from >= to ? 0 : dayByDay(from, to));
+    }
+  });
+
+  it('counts the working days of whole years as the notices make them (counted by hand)', () => {
+    // 2024 (国办发明电〔2023〕7号): 262 weekdays; holidays on weekdays 1/1, 2/12–16, 4/4–5, 5/1–3, 6/10,
+    // 9/16–17, 10/1–4, 10/7 = 19; make-up days 2/4, 2/18, 4/7, 4/28, 5/11, 9/14, 9/29, 10/12 = 8 → 251.
+    expect(countWorkingDays(calendar, '2023-12-31', '2024-12-31')).toBe(251);
+    // 2025 (国办发明电〔2024〕12号): 261 weekdays; holidays on weekdays 1/1, 1/28–31, 2/3–4, 4/4, 5/1–2, 5/5,
+    // 6/2, 10/1–3, 10/6–8 = 18; make-up days 1/26, 2/8, 4/27, 9/28, 10/11 = 5 → 248.
+    expect(countWorkingDays(calendar, '2024-12-31', '2025-12-31')).toBe(248);
+  });
+});

@@ -2,7 +2,7 @@
 // made working days (调休上班日) by the State Council's yearly notice (domain.md §E).
 import { DomainError } from '../domain-error.ts';
 import type { IsoDate } from '../report/compute/report-records.ts';
-import { addDays, isIsoDate, isWeekend, yearOf } from './iso-date.ts';
+import { addDays, dayNumber, isIsoDate, isWeekend, yearOf } from './iso-date.ts';
 import { parseYearArrangement } from './parse-year-arrangement.ts';
 
 /** One year's 节假日安排 as published by the State Council (国务院办公厅通知). */
@@ -39,6 +39,9 @@ export interface WorkingDayCount {
 interface YearLookup {
   holidays: ReadonlyMap<IsoDate, string>;
   makeupWorkdays: ReadonlyMap<IsoDate, string>;
+  /** Day numbers of the holidays that fall on Monday–Friday: the only ones that change a weekday count. */
+  weekdayHolidayDays: readonly number[];
+  makeupDays: readonly number[];
 }
 
 // Per-arrangement date maps, built once; arrangements are treated as immutable.
@@ -52,6 +55,8 @@ function lookupYear(calendar: WorkingDayCalendar, year: number): YearLookup | un
     lookup = {
       holidays: new Map(arrangement.holidays.map((day) => [day.date, day.name])),
       makeupWorkdays: new Map(arrangement.makeupWorkdays.map((day) => [day.date, day.name])),
+      weekdayHolidayDays: arrangement.holidays.filter((day) => !isWeekend(day.date)).map((day) => dayNumber(day.date)),
+      makeupDays: arrangement.makeupWorkdays.map((day) => dayNumber(day.date)),
     };
     lookups.set(arrangement, lookup);
   }
@@ -115,9 +120,27 @@ export function addWorkingDays(calendar: WorkingDayCalendar, from: IsoDate, days
 export function countWorkingDays(calendar: WorkingDayCalendar, from: IsoDate, to: IsoDate): number {
   requireDate(from, 'from');
   requireDate(to, 'to');
-  let count = 0;
-  for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) {
-    if (isCheckedDateWorkingDay(calendar, date)) count += 1;
+  const first = dayNumber(from);
+  const last = dayNumber(to);
+  if (last <= first) return 0;
+  // Weekdays by arithmetic, then each year's few holidays and make-up days: a case open for
+  // years costs a handful of operations, not one per day (the due-soon list derives many clocks).
+  let count = weekdaysBefore(last + 1) - weekdaysBefore(first + 1);
+  for (let year = yearOf(from); year <= yearOf(to); year++) {
+    const lookup = lookupYear(calendar, year);
+    if (lookup === undefined) continue;
+    for (const day of lookup.weekdayHolidayDays) if (day > first && day <= last) count -= 1;
+    for (const day of lookup.makeupDays) if (day > first && day <= last) count += 1;
   }
   return count;
+}
+
+// Day number 4 is 1970-01-05, a Monday.
+const FIRST_MONDAY = 4;
+
+/** Monday–Friday days with day number in [FIRST_MONDAY, day); negative for earlier days, which only cancels out. */
+function weekdaysBefore(day: number): number {
+  const offset = day - FIRST_MONDAY;
+  const weeks = Math.floor(offset / 7);
+  return weeks * 5 + Math.min(offset - weeks * 7, 5);
 }
