@@ -83,7 +83,7 @@ const CASES: CaseSpec[] = [
     type: 'business',
     receivedOn: '2025-03-03',
     steps: [
-      { kind: 'feeNoticeSent', at: '2025-03-10', amount: '100', paymentDueOn: '2025-03-20' },
+      { kind: 'feeNoticeSent', at: '2025-03-10', amount: '100', basis: { method: 'by_pages', pages: 40 }, paymentDueOn: '2025-03-20' },
       { kind: 'feePaid', at: '2025-03-17' },
       replied('2025-03-31', 'partially_disclosed'),
     ],
@@ -173,7 +173,7 @@ const CASES: CaseSpec[] = [
     type: 'business',
     receivedOn: '2025-09-01',
     steps: [
-      { kind: 'feeNoticeSent', at: '2025-09-08', amount: '200', paymentDueOn: '2025-09-22' },
+      { kind: 'feeNoticeSent', at: '2025-09-08', amount: '200', basis: { method: 'by_pages', pages: 50 }, paymentDueOn: '2025-09-22' },
       { kind: 'feeLapsed', at: '2025-09-23' },
     ],
   },

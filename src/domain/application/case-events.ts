@@ -57,10 +57,14 @@ export interface ExtensionApprovedEvent extends CaseEventBase<'extensionApproved
   readonly reason: string;
 }
 
+/** How the fee was counted (国办函〔2020〕109号 第三条: one standard per application). */
+export type FeeBasis = { readonly method: 'by_count' } | { readonly method: 'by_pages'; readonly pages: number };
+
 /** 国办函〔2020〕109号 收费通知. */
 export interface FeeNoticeSentEvent extends CaseEventBase<'feeNoticeSent'> {
-  /** 元, decimal string as printed on the notice. */
+  /** 元, decimal string as printed on the notice; computed by the system from `basis`. */
   readonly amount: string;
+  readonly basis?: FeeBasis;
   /** The last day to pay, as printed on the notice. */
   readonly paymentDueOn: IsoDate;
 }

@@ -144,7 +144,14 @@ const EventBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('consultationStarted'), at, party: ConsultationPartySchema, addressees: z.array(Text).min(1) }),
   z.object({ kind: z.literal('consultationAnswered'), at, party: ConsultationPartySchema, answer: z.enum(['consented', 'objected', 'noAnswer']) }),
   z.object({ kind: z.literal('extensionApproved'), at, workingDays: z.number().int(), reason: Text }),
-  z.object({ kind: z.literal('feeNoticeSent'), at, amount: z.string().max(20), paymentDueOn: IsoDate }),
+  z.object({
+    kind: z.literal('feeNoticeSent'),
+    at,
+    /** Optional: the system computes the fee from `basis`; a value sent must agree with it. */
+    amount: z.string().max(20).optional(),
+    basis: z.discriminatedUnion('method', [z.object({ method: z.literal('by_count') }), z.object({ method: z.literal('by_pages'), pages: z.number().int().min(1).max(1_000_000) })]),
+    paymentDueOn: IsoDate,
+  }),
   z.object({ kind: z.literal('feePaid'), at }),
   z.object({ kind: z.literal('feeLapsed'), at }),
   z.object({ kind: z.literal('article35ReasonsRequested'), at }),

@@ -14,6 +14,7 @@ import type { DeadlineRulesVersion } from '../../domain/application/deadline-rul
 import type { CaseClock } from '../../domain/application/derive-case-clock.ts';
 import { deriveCaseClock } from '../../domain/application/derive-case-clock.ts';
 import { formatTrackingNumber, parseTrackingNumber } from '../../domain/application/format-tracking-number.ts';
+import { computeFeeByCount, computeFeeByPages } from '../../domain/application/compute-processing-fee.ts';
 import type { IntakeChannel } from '../../domain/application/intake-channels.ts';
 import { replayCaseEvents } from '../../domain/application/replay-case-events.ts';
 import { validateCreditCode } from '../../domain/application/validate-credit-code.ts';
@@ -222,6 +223,42 @@ export function todayInChina(): IsoDate {
 }
 
 export const VERSION_CONFLICT_MESSAGE = '该申请已被他人修改，请刷新后重试';
+/**
+ * 109号文: the fee is computed by the system, never typed in. By count (第四条): this applicant's
+ * applications to this agency received earlier in the same natural month, then this one. By pages
+ * (第五条): the pages of this application. An amount sent along must equal the computed one.
+ */
+async function computeFeeNotice(db: Kysely<Database>, row: ApplicationRow, input: CaseEventInput & { kind: 'feeNoticeSent' }): Promise<CaseEventInput> {
+  const basis = input.basis;
+  if (basis === undefined) throw new DomainError('BAD_INPUT', 'feeNoticeSent needs a basis', '收费通知须说明计费方式（basis：按件 by_count 或按量 by_pages），金额由系统计算', { field: 'basis' });
+  let fee;
+  if (basis.method === 'by_pages') {
+    fee = computeFeeByPages({ pages: basis.pages });
+  } else {
+    const monthStart = `${row.received_on.slice(0, 7)}-01`;
+    let query = db
+      .selectFrom('applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('agency_id', '=', row.agency_id)
+      .where('received_on', '>=', monthStart)
+      .where((eb) => eb.or([eb('received_on', '<', row.received_on), eb.and([eb('received_on', '=', row.received_on), eb('id', '<', row.id)])]));
+    // The same applicant: by 身份证 or 统一社会信用代码, else by name.
+    if (row.id_number !== null) query = query.where('id_number', '=', row.id_number);
+    else if (row.credit_code !== null) query = query.where('credit_code', '=', row.credit_code);
+    else query = query.where('applicant_name', '=', row.applicant_name);
+    const previous = Number((await query.executeTakeFirst())?.n ?? 0);
+    fee = computeFeeByCount({ previousCountThisMonth: previous, count: 1 });
+  }
+  if (fee.amount === 0) {
+    throw new DomainError('BAD_INPUT', 'no fee is due on this application', '按《政府信息公开信息处理费管理办法》计算，本申请不收取信息处理费，不能发出收费通知', { field: 'basis' });
+  }
+  const amount = String(fee.amount);
+  if (input.amount !== undefined && input.amount !== '' && Number(input.amount) !== fee.amount) {
+    throw new DomainError('BAD_INPUT', `fee amount ${input.amount} differs from the computed ${amount}`, `收费金额应为${amount}元（系统按计费方式计算），与填写的${input.amount}元不一致`, { field: 'amount' });
+  }
+  return { ...input, amount };
+}
+
 const NOT_FOUND_BY_CODE_MESSAGE = '申请编号或查询码不正确，请核对后重试。';
 // No 0/O, 1/I/L: the code is read off paper and typed in.
 const QUERY_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -298,6 +335,11 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     const checked = validateCreditCode(creditCode);
     if (!checked.ok) throw badInput('applicant.creditCode', `申请人统一社会信用代码（applicant.creditCode）有误：${checked.reason}`);
     return { idNumber: null, creditCode: checked.normalized };
+  }
+
+  async function withComputedFee(trackingNumber: string, input: CaseEventInput): Promise<CaseEventInput> {
+    if (input.kind !== 'feeNoticeSent') return input;
+    return computeFeeNotice(db, await requireApplication(db, trackingNumber), input);
   }
 
   async function loadCase(trx: Kysely<Database>, row: ApplicationRow): Promise<{ applicationCase: ApplicationCase; stored: StoredEvent[] }> {
@@ -425,7 +467,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
 
     /** Applies one event under the version check; throws CONFLICT with VERSION_CONFLICT_MESSAGE when the case moved. */
     async recordEvent(trackingNumber: string, input: CaseEventInput, options: RecordEventOptions): Promise<ApplicationDetails> {
-      const event = { ...input, actor: options.actor } as CaseEvent;
+      const event = { ...(await withComputedFee(trackingNumber, input)), actor: options.actor } as CaseEvent;
       const versionConflict = (found: number) =>
         new DomainError('CONFLICT', `${trackingNumber}: expected version ${options.expectedVersion}, found ${found}`, VERSION_CONFLICT_MESSAGE, { field: 'expectedVersion' });
       const { row, applicationCase, stored, calendar } = await db.transaction().execute(async (trx) => {

@@ -125,7 +125,7 @@ describeEachDatabase('notices API', (database) => {
     const intake = { channel: 'online', receivedOn: '2025-09-22', applicant: { type: 'natural_person', name: '赵六', idNumber: '11010519491231002X' }, requestedInformation: '2024年全部会议纪要' };
     const number = (await post('/api/agencies/nt/applications', intake)).json<{ trackingNumber: string }>().trackingNumber;
     // 按量 150 pages (第五条): 1–30 free, 31–100 70 × 10 = 700, 101–150 50 × 20 = 1000: 1700元.
-    const fee = { kind: 'feeNoticeSent', at: '2025-09-23', amount: '1700', paymentDueOn: '2025-10-20' };
+    const fee = { kind: 'feeNoticeSent', at: '2025-09-23', amount: '1700', basis: { method: 'by_pages', pages: 150 }, paymentDueOn: '2025-10-20' };
     expect((await post(`/api/applications/${number}/events`, { expectedVersion: 1, event: fee })).statusCode).toBe(200);
     const base = `/api/applications/${number}/notices/fee.docx?${CONTACT}&paymentMethod=${encodeURIComponent('银行转账')}&feeMethod=by_pages`;
 
