@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import type { CaseEvent } from '../../domain/application/case-events.ts';
+import type { ReportCounts } from '../../domain/report/compute/compute-annual-report-from-counts.ts';
 import type { ApplicationRecord, ReviewCaseRecord } from '../../domain/report/compute/report-records.ts';
 import type { ApplicantType, OutcomeCode, ReviewGroup, ReviewResult } from '../../domain/report/report-format.ts';
 import type { ApplicationsTable, Database, ReviewCasesTable } from '../db/database.ts';
@@ -219,6 +220,62 @@ export async function findCaseReportRecords(db: Kysely<Database>, agencyId: numb
       filedOn: row.filed_on,
       concludedOn: row.concluded_on,
       result: row.result as ReviewResult | null,
+    })),
+  };
+}
+
+/**
+ * The year's counts for tables 三 and 四 from the agency's cases, grouped in SQL with
+ * computeAnnualReport's rules (countReportRecords is the reference): only the rows received by
+ * 31 December and received in the year or still open on 1 January. As in findCaseReportRecords,
+ * a case counts as concluded only once closed.
+ */
+export async function countCaseReportRecords(db: Kysely<Database>, agencyId: number, year: number): Promise<ReportCounts> {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const concludedOn = sql<string | null>`case when state = 'closed' then concluded_on end`;
+  const outcome = sql<string | null>`case when state = 'closed' then outcome end`;
+  const [applications, reviewCases] = await Promise.all([
+    db
+      .selectFrom('applications')
+      .select([
+        'applicant_type',
+        outcome.as('outcome'),
+        sql<number>`sum(case when received_on >= ${start} then 1 else 0 end)`.as('received'),
+        sql<number>`sum(case when received_on < ${start} then 1 else 0 end)`.as('carried_in'),
+        sql<number>`sum(case when ${concludedOn} <= ${end} and ${outcome} is not null then 1 else 0 end)`.as('concluded'),
+      ])
+      .select((eb) => eb.fn.countAll<number>().as('cases'))
+      .where('agency_id', '=', agencyId)
+      .where('received_on', '<=', end)
+      // Spelt on the raw columns so the planner can use them: open means not closed, or no date.
+      .where((eb) => eb.or([eb('received_on', '>=', start), eb('state', '<>', 'closed'), eb('concluded_on', 'is', null), eb('concluded_on', '>=', start)]))
+      .groupBy(['applicant_type', outcome])
+      .execute(),
+    db
+      .selectFrom('review_cases')
+      .select(['kind', 'result', sql<number>`sum(case when concluded_on <= ${end} and result is not null then 1 else 0 end)`.as('concluded')])
+      .select((eb) => eb.fn.countAll<number>().as('cases'))
+      .where('agency_id', '=', agencyId)
+      .where('filed_on', '<=', end)
+      .where((eb) => eb.or([eb('filed_on', '>=', start), eb('concluded_on', 'is', null), eb('concluded_on', '>=', start)]))
+      .groupBy(['kind', 'result'])
+      .execute(),
+  ]);
+  return {
+    applications: applications.map((row) => ({
+      applicantType: row.applicant_type as ApplicantType,
+      outcome: row.outcome as OutcomeCode | null,
+      received: Number(row.received),
+      carriedIn: Number(row.carried_in),
+      concluded: Number(row.concluded),
+      carriedOver: Number(row.cases) - Number(row.concluded),
+    })),
+    reviewCases: reviewCases.map((row) => ({
+      kind: row.kind as ReviewGroup,
+      result: row.result as ReviewResult | null,
+      concluded: Number(row.concluded),
+      pending: Number(row.cases) - Number(row.concluded),
     })),
   };
 }

@@ -23,6 +23,7 @@ const GLOBAL_TABLES = ['calendar_years'];
 const ALL_MIGRATIONS = ['2026-11-28T02-00_create-agencies', '2026-11-28T02-10_create-report-records', '2026-11-28T02-20_create-annual-report-texts', '2026-11-28T03-00_create-applications',
   '2026-11-28T04-00_create-calendar-years',
   '2026-11-28T04-10_create-notice-templates',
+  '2026-11-28T05-00_create-report-count-indexes',
 ];
 
 describeEachDatabase(

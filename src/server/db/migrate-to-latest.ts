@@ -9,6 +9,7 @@ import * as createAnnualReportTexts from './migrations/2026-11-28T02-20_create-a
 import * as createApplications from './migrations/2026-11-28T03-00_create-applications.ts';
 import * as createCalendarYears from './migrations/2026-11-28T04-00_create-calendar-years.ts';
 import * as createNoticeTemplates from './migrations/2026-11-28T04-10_create-notice-templates.ts';
+import * as createReportCountIndexes from './migrations/2026-11-28T05-00_create-report-count-indexes.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T02-00_create-agencies': createAgencies,
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T03-00_create-applications': createApplications,
   '2026-11-28T04-00_create-calendar-years': createCalendarYears,
   '2026-11-28T04-10_create-notice-templates': createNoticeTemplates,
+  '2026-11-28T05-00_create-report-count-indexes': createReportCountIndexes,
 });
 
 const inCodeProvider: MigrationProvider = {

@@ -1,10 +1,59 @@
 import { expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
 import type { DomainError } from '../../domain/domain-error.ts';
 import type { ApplicationRecord, ReportRecords } from '../../domain/report/compute/report-records.ts';
 import { createSampleRecords } from '../../../test/report-records-fixture.ts';
 import { describeEachDatabase } from '../../../test/test-database.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import { createRecordsRepository } from './records.repository.ts';
+import { recordYears } from '../reports/annual-report.service.ts';
+import { computeAnnualReport } from '../../domain/report/compute/compute-annual-report.ts';
+import type { ReportCounts } from '../../domain/report/compute/compute-annual-report-from-counts.ts';
+import { computeAnnualReportFromCounts, countReportRecords } from '../../domain/report/compute/compute-annual-report-from-counts.ts';
+
+/** Groups in a fixed order, those of one key summed: the database may split or order them differently. */
+function normalize(counts: ReportCounts): ReportCounts {
+  const merge = <T extends object>(rows: readonly T[], key: (row: T) => string): T[] => {
+    const byKey = new Map<string, T>();
+    for (const row of rows) {
+      const seen = byKey.get(key(row));
+      byKey.set(
+        key(row),
+        seen === undefined ? { ...row } : (Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' ? v + (seen[k as keyof T] as number) : v])) as T),
+      );
+    }
+    return [...byKey.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, row]) => row);
+  };
+  return {
+    applications: merge(counts.applications, (r) => `${r.applicantType}|${r.outcome ?? ''}`),
+    reviewCases: merge(counts.reviewCases, (r) => `${r.kind}|${r.result ?? ''}`),
+  };
+}
+
+// Boundary dates around 2025, with the place of each worked out in compute-annual-report-from-counts.test.ts.
+const BOUNDARY_RECORDS: ReportRecords = {
+  agencyName: '边界局',
+  applications: [
+    { id: 'B1', applicantType: 'natural_person', receivedOn: '2025-01-01', concludedOn: null, outcome: null },
+    { id: 'B2', applicantType: 'business', receivedOn: '2025-12-31', concludedOn: '2025-12-31', outcome: 'disclosed' },
+    { id: 'B3', applicantType: 'natural_person', receivedOn: '2024-12-31', concludedOn: '2025-01-01', outcome: 'other' },
+    { id: 'B4', applicantType: 'natural_person', receivedOn: '2024-12-31', concludedOn: '2024-12-31', outcome: 'disclosed' },
+    { id: 'B5', applicantType: 'other_org', receivedOn: '2023-06-01', concludedOn: null, outcome: null },
+    { id: 'B6', applicantType: 'legal_service_org', receivedOn: '2025-12-31', concludedOn: '2026-01-01', outcome: 'partially_disclosed' },
+    { id: 'B7', applicantType: 'business', receivedOn: '2026-01-01', concludedOn: null, outcome: null },
+    { id: 'B8', applicantType: 'business', receivedOn: '2025-02-01', concludedOn: '2025-02-20', outcome: 'disclosed' },
+  ],
+  reviewCases: [
+    { id: 'R1', kind: 'adminReview', filedOn: '2024-11-01', concludedOn: '2025-01-01', result: 'upheld' },
+    { id: 'R2', kind: 'adminReview', filedOn: '2024-11-01', concludedOn: '2024-12-31', result: 'corrected' },
+    { id: 'R3', kind: 'litigationDirect', filedOn: '2025-12-31', concludedOn: null, result: null },
+    { id: 'R4', kind: 'litigationAfterReview', filedOn: '2025-06-01', concludedOn: '2026-01-01', result: 'otherResult' },
+    { id: 'R5', kind: 'adminReview', filedOn: '2026-01-01', concludedOn: null, result: null },
+  ],
+  documents: [],
+  yearlyFigures: [],
+};
 
 describeEachDatabase('records repository', (database) => {
   async function newAgency(code: string, name: string) {
@@ -110,5 +159,94 @@ describeEachDatabase('records repository', (database) => {
     expect(await repository.findReportText(agency.id, 2024)).toEqual({ overview: '总体情况定稿', problems: '问题二', otherMatters: '其他二' });
     expect(await repository.findReportText(agency.id, 2025)).toEqual({ overview: '2025年', problems: '', otherMatters: '' });
     expect(await repository.findReportText(other.id, 2024)).toBeUndefined();
+  });
+
+  it.each([2023, 2024, 2025, 2026])('groups the imported records of %i in SQL as countReportRecords does', async (year) => {
+    const agency = await newAgency(`counts-${year}`, '边界局');
+    const repository = createRecordsRepository(database.db);
+    await repository.replaceRecords(agency.id, BOUNDARY_RECORDS);
+    expect(normalize(await repository.findReportCounts(agency.id, year))).toEqual(normalize(countReportRecords(BOUNDARY_RECORDS, year)));
+  });
+
+  it('groups the agency\u2019s own cases too, summed with the imported ones: the report findRecords gives', async () => {
+    const agency = await newAgency('counts-cases', '案件局');
+    const other = await newAgency('counts-other', '他局');
+    const repository = createRecordsRepository(database.db);
+    await repository.replaceRecords(agency.id, BOUNDARY_RECORDS);
+    const db: Kysely<Database> = database.db;
+    // Summary rows as the service writes them; a case not yet closed counts as open whatever its columns say.
+    const cases: [number, string, string, string, string | null, string | null][] = [
+      [agency.id, 'natural_person', '2024-12-31', 'closed', '2025-01-01', 'disclosed'],
+      [agency.id, 'natural_person', '2024-12-31', 'closed', '2024-12-31', 'disclosed'],
+      [agency.id, 'business', '2024-10-10', 'in_progress', '2024-11-01', 'disclosed'],
+      [agency.id, 'business', '2025-12-31', 'consulting', null, null],
+      [agency.id, 'other_org', '2025-01-01', 'closed', '2025-12-31', 'other'],
+      [agency.id, 'other_org', '2025-05-05', 'closed', '2026-01-01', 'other'],
+      [other.id, 'other_org', '2025-05-05', 'in_progress', null, null],
+    ];
+    let n = 0;
+    for (const [agencyId, applicantType, receivedOn, state, concludedOn, outcome] of cases) {
+      n += 1;
+      await db
+        .insertInto('applications')
+        .values({
+          agency_id: agencyId,
+          tracking_number: `COUNTS-${n}`,
+          query_code_hash: 'h',
+          channel: 'online',
+          applicant_type: applicantType,
+          applicant_name: '申请人',
+          requested_information: '信息',
+          received_on: receivedOn,
+          state,
+          outcome,
+          concluded_on: concludedOn,
+          version: 1,
+        })
+        .execute();
+    }
+    await db
+      .insertInto('review_cases')
+      .values([
+        { agency_id: agency.id, application_id: null, kind: 'adminReview', body: '市政府', filed_on: '2024-12-31', concluded_on: '2025-01-01', result: 'corrected' },
+        { agency_id: agency.id, application_id: null, kind: 'litigationDirect', body: '法院', filed_on: '2025-12-31', concluded_on: null, result: null },
+        { agency_id: other.id, application_id: null, kind: 'litigationDirect', body: '法院', filed_on: '2025-12-31', concluded_on: null, result: null },
+      ])
+      .execute();
+
+    const all = await repository.findRecords(agency.id);
+    const rest = await repository.findRecordsWithoutCases(agency.id);
+    expect(rest).toEqual({ agencyName: all.agencyName, documents: all.documents, yearlyFigures: all.yearlyFigures });
+    for (const year of [2024, 2025, 2026]) {
+      const counts = await repository.findReportCounts(agency.id, year);
+      expect(normalize(counts)).toEqual(normalize(countReportRecords(all, year)));
+      expect(computeAnnualReportFromCounts(counts, year, rest)).toEqual(computeAnnualReport(all, year));
+    }
+    // Hand-counted 2025 for the cases alone plus the imported ones: 一 = 4 imported (B1, B2, B6, B8) + 3 cases.
+    const report = computeAnnualReportFromCounts(await repository.findReportCounts(agency.id, 2025), 2025, rest);
+    expect(report.table3.received.total).toBe(7);
+    // 二 = B3, B5 + the case closed 1 Jan + the case not closed (its dates notwithstanding).
+    expect(report.table3.carriedIn.total).toBe(4);
+    expect(report.table4.adminReview).toMatchObject({ upheld: 1, corrected: 1, total: 2 });
+    expect(report.table4.litigationDirect).toMatchObject({ pending: 2, total: 2 });
+  });
+
+  it('lists the years recordYears lists, without loading the records', async () => {
+    const agency = await newAgency('years', '年度局');
+    const repository = createRecordsRepository(database.db);
+    expect(await repository.findRecordYears(agency.id)).toEqual([]);
+    await repository.replaceRecords(agency.id, BOUNDARY_RECORDS);
+    // Received or filed in 2023 to 2026 (B5 2023, B3 2024, B1 2025, B7 2026); no figures.
+    expect(await repository.findRecordYears(agency.id)).toEqual([2026, 2025, 2024, 2023]);
+    const records = createSampleRecords('年度局');
+    records.yearlyFigures.push({ year: 2019, licensing: 1, penalty: 0, enforcement: 0, administrativeFees: '0' });
+    await repository.replaceRecords(agency.id, records);
+    await database.db
+      .insertInto('review_cases')
+      .values({ agency_id: agency.id, application_id: null, kind: 'adminReview', body: '市政府', filed_on: '2022-03-01', concluded_on: null, result: null })
+      .execute();
+    // Sample: 2024 applications and cases, figures 2023 and 2024; plus figures 2019 and a 2022 review case.
+    expect(await repository.findRecordYears(agency.id)).toEqual([2024, 2023, 2022, 2019]);
+    expect(await repository.findRecordYears(agency.id)).toEqual(recordYears(await repository.findRecords(agency.id)));
   });
 });

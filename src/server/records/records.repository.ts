@@ -2,12 +2,13 @@
 // domain types of report-records.ts. The CHECK constraints of the migration guarantee that
 // the code columns hold valid codes, which is why they are cast back to their unions.
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { DomainError } from '../../domain/domain-error.ts';
-import type { ReportRecords } from '../../domain/report/compute/report-records.ts';
+import type { ReportCounts, ReportRecordsWithoutCases } from '../../domain/report/compute/compute-annual-report-from-counts.ts';
+import type { DocumentRecord, ReportRecords, YearlyFigures } from '../../domain/report/compute/report-records.ts';
 import type { ApplicantType, DocumentKind, OutcomeCode, ReviewGroup, ReviewResult } from '../../domain/report/report-format.ts';
-import { findCaseReportRecords } from '../applications/application.repository.ts';
-import type { Database } from '../db/database.ts';
+import { countCaseReportRecords, findCaseReportRecords } from '../applications/application.repository.ts';
+import type { Database, ReportDocumentsTable, ReportYearlyFiguresTable } from '../db/database.ts';
 
 /** The prose sections the staff write: 一 总体情况, 五 存在的主要问题及改进情况, 六 其他需要报告的事项. */
 export interface ReportTextInput {
@@ -21,6 +22,15 @@ export interface RecordsRepository {
   replaceRecords(agencyId: number, records: ReportRecords): Promise<void>;
   /** The agency's records in the order they were written; agencyName is the agency's own name. */
   findRecords(agencyId: number): Promise<ReportRecords>;
+  /** The agency's name, documents and yearly figures: all but the cases, which findReportCounts groups. */
+  findRecordsWithoutCases(agencyId: number): Promise<ReportRecordsWithoutCases>;
+  /**
+   * The year's grouped counts for tables 三 and 四, imported records and the agency's own cases
+   * summed (as findRecords merges them). Same numbers as countReportRecords(findRecords(…), year).
+   */
+  findReportCounts(agencyId: number, year: number): Promise<ReportCounts>;
+  /** The years of recordYears(findRecords(…)), newest first, read without loading the records. */
+  findRecordYears(agencyId: number): Promise<number[]>;
   findReportText(agencyId: number, year: number): Promise<ReportTextInput | undefined>;
   saveReportText(agencyId: number, year: number, text: ReportTextInput): Promise<void>;
 }
@@ -32,6 +42,14 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;
+}
+
+function toDocumentRecord(row: Selectable<ReportDocumentsTable>): DocumentRecord {
+  return { id: row.external_id, kind: row.kind as DocumentKind, issuedOn: row.issued_on, repealedOn: row.repealed_on };
+}
+
+function toYearlyFigures(row: Selectable<ReportYearlyFiguresTable>): YearlyFigures {
+  return { year: row.year, licensing: row.licensing, penalty: row.penalty, enforcement: row.enforcement, administrativeFees: row.administrative_fees };
 }
 
 export function createRecordsRepository(db: Kysely<Database>): RecordsRepository {
@@ -139,20 +157,93 @@ export function createRecordsRepository(db: Kysely<Database>): RecordsRepository
           })),
           ...cases.reviewCases,
         ],
-        documents: documents.map((row) => ({
-          id: row.external_id,
-          kind: row.kind as DocumentKind,
-          issuedOn: row.issued_on,
-          repealedOn: row.repealed_on,
-        })),
-        yearlyFigures: yearlyFigures.map((row) => ({
-          year: row.year,
-          licensing: row.licensing,
-          penalty: row.penalty,
-          enforcement: row.enforcement,
-          administrativeFees: row.administrative_fees,
-        })),
+        documents: documents.map(toDocumentRecord),
+        yearlyFigures: yearlyFigures.map(toYearlyFigures),
       };
+    },
+
+    async findRecordsWithoutCases(agencyId) {
+      const agencyName = await getAgencyName(agencyId);
+      const [documents, yearlyFigures] = await Promise.all([
+        db.selectFrom('report_documents').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute(),
+        db.selectFrom('report_yearly_figures').selectAll().where('agency_id', '=', agencyId).orderBy('year').execute(),
+      ]);
+      return {
+        agencyName,
+        documents: documents.map(toDocumentRecord),
+        yearlyFigures: yearlyFigures.map(toYearlyFigures),
+      };
+    },
+
+    async findReportCounts(agencyId, year) {
+      await getAgencyName(agencyId);
+      const start = `${year}-01-01`;
+      const end = `${year}-12-31`;
+      const [applications, reviewCases, cases] = await Promise.all([
+        db
+          .selectFrom('report_applications')
+          .select([
+            'applicant_type',
+            'outcome',
+            sql<number>`sum(case when received_on >= ${start} then 1 else 0 end)`.as('received'),
+            sql<number>`sum(case when received_on < ${start} then 1 else 0 end)`.as('carried_in'),
+            sql<number>`sum(case when concluded_on <= ${end} and outcome is not null then 1 else 0 end)`.as('concluded'),
+          ])
+          .select((eb) => eb.fn.countAll<number>().as('cases'))
+          .where('agency_id', '=', agencyId)
+          .where('received_on', '<=', end)
+          .where((eb) => eb.or([eb('received_on', '>=', start), eb('concluded_on', 'is', null), eb('concluded_on', '>=', start)]))
+          .groupBy(['applicant_type', 'outcome'])
+          .execute(),
+        db
+          .selectFrom('report_review_cases')
+          .select(['kind', 'result', sql<number>`sum(case when concluded_on <= ${end} and result is not null then 1 else 0 end)`.as('concluded')])
+          .select((eb) => eb.fn.countAll<number>().as('cases'))
+          .where('agency_id', '=', agencyId)
+          .where('filed_on', '<=', end)
+          .where((eb) => eb.or([eb('filed_on', '>=', start), eb('concluded_on', 'is', null), eb('concluded_on', '>=', start)]))
+          .groupBy(['kind', 'result'])
+          .execute(),
+        countCaseReportRecords(db, agencyId, year),
+      ]);
+      return {
+        applications: [
+          ...applications.map((row) => ({
+            applicantType: row.applicant_type as ApplicantType,
+            outcome: row.outcome as OutcomeCode | null,
+            received: Number(row.received),
+            carriedIn: Number(row.carried_in),
+            concluded: Number(row.concluded),
+            carriedOver: Number(row.cases) - Number(row.concluded),
+          })),
+          ...cases.applications,
+        ],
+        reviewCases: [
+          ...reviewCases.map((row) => ({
+            kind: row.kind as ReviewGroup,
+            result: row.result as ReviewResult | null,
+            concluded: Number(row.concluded),
+            pending: Number(row.cases) - Number(row.concluded),
+          })),
+          ...cases.reviewCases,
+        ],
+      };
+    },
+
+    async findRecordYears(agencyId) {
+      await getAgencyName(agencyId);
+      // The text of a date begins with its year on both engines (PostgreSQL's date type prints ISO).
+      const yearOf = (column: string) => sql`substr(cast(${sql.ref(column)} as text), 1, 4)`;
+      const { rows } = await sql<{ year: string }>`
+        select ${yearOf('received_on')} as year from report_applications where agency_id = ${agencyId}
+        union select ${yearOf('received_on')} from applications where agency_id = ${agencyId}
+        union select ${yearOf('filed_on')} from report_review_cases where agency_id = ${agencyId}
+        union select ${yearOf('filed_on')} from review_cases where agency_id = ${agencyId}
+        union select cast(year as text) from report_yearly_figures where agency_id = ${agencyId}`.execute(db);
+      return rows
+        .map((row) => Number(row.year))
+        .filter((year) => Number.isInteger(year))
+        .sort((a, b) => b - a);
     },
 
     async findReportText(agencyId, year) {
