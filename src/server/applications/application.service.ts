@@ -20,7 +20,7 @@ import { replayCaseEvents } from '../../domain/application/replay-case-events.ts
 import { validateCreditCode } from '../../domain/application/validate-credit-code.ts';
 import { validateIdentityNumber } from '../../domain/application/validate-identity-number.ts';
 import type { WorkingDayCalendar, YearArrangement } from '../../domain/calendar/working-day-calendar.ts';
-import { addWorkingDays } from '../../domain/calendar/working-day-calendar.ts';
+import { addWorkingDays, countWorkingDays } from '../../domain/calendar/working-day-calendar.ts';
 import { addDays } from '../../domain/calendar/iso-date.ts';
 import { DomainError } from '../../domain/domain-error.ts';
 import type { IsoDate } from '../../domain/report/compute/report-records.ts';
@@ -516,15 +516,45 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
             openStates,
           })
         : await listApplicationRows(db, agency.id, filter);
-      const events = await findEvents(db, rows.map((r) => r.id));
+      // A running case's due date does not move with time, so its cached clock answers the list;
+      // only paused cases (their date moves daily), closed ones and rows without a cache are replayed.
+      const fromCache = (row: ApplicationRow): boolean => row.state !== 'closed' && row.paused === 0 && row.clock_computed_at !== null;
+      const events = await findEvents(
+        db,
+        rows.filter((row) => !fromCache(row)).map((r) => r.id),
+      );
       const items = rows.map((row): ApplicationListItem => {
-        const applicationCase = replayCaseEvents(row.tracking_number, (events.get(row.id) ?? []).map((s) => s.event));
-        const clock = deriveCaseClock(applicationCase, calendar, day);
-        return {
+        const base = {
           trackingNumber: row.tracking_number,
           applicantType: row.applicant_type,
           applicantName: row.applicant_name,
           channel: row.channel,
+        };
+        if (fromCache(row)) {
+          const state = row.state as CaseState;
+          const dueOn = row.due_on;
+          // The same definitions as deriveCaseClock (workingDaysLeft, overdue, dueSoon).
+          const workingDaysLeft = dueOn === null ? null : dueOn >= day ? countWorkingDays(calendar, day, dueOn) : 0 - countWorkingDays(calendar, dueOn, day);
+          const overdue = dueOn !== null && day > dueOn;
+          return {
+            ...base,
+            receivedOn: row.received_on,
+            state,
+            stateLabel: CASE_STATE_LABELS[state],
+            outcome: row.outcome,
+            dueOn,
+            workingDaysLeft,
+            paused: false,
+            dueSoon: !overdue && workingDaysLeft !== null && workingDaysLeft <= DUE_SOON_WORKING_DAYS,
+            overdue,
+            provisional: row.provisional === 1,
+            version: row.version,
+          };
+        }
+        const applicationCase = replayCaseEvents(row.tracking_number, (events.get(row.id) ?? []).map((s) => s.event));
+        const clock = deriveCaseClock(applicationCase, calendar, day);
+        return {
+          ...base,
           receivedOn: applicationCase.receivedOn,
           state: applicationCase.state,
           stateLabel: CASE_STATE_LABELS[applicationCase.state],
