@@ -313,17 +313,21 @@ export interface ClockCandidateFilter extends ApplicationFilter {
 export async function findClockCandidateRows(db: Kysely<Database>, agencyId: number, filter: ClockCandidateFilter): Promise<ApplicationRow[]> {
   const states = filter.state === undefined ? filter.openStates : filter.openStates.filter((state) => state === filter.state);
   if (states.length === 0) return [];
-  let query = db
-    .selectFrom('applications')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .where('state', 'in', states)
-    .where((eb) => {
-      const inRange = filter.dueFrom === null ? eb('due_on', '<=', filter.dueTo) : eb.and([eb('due_on', '>=', filter.dueFrom), eb('due_on', '<=', filter.dueTo)]);
-      return eb.or([inRange, eb('paused', '=', 1)]);
-    });
-  if (filter.year !== undefined) query = query.where('received_on', '>=', `${filter.year}-01-01`).where('received_on', '<=', `${filter.year}-12-31`);
-  return query.orderBy('received_on').orderBy('id').execute();
+  const base = () => {
+    let query = db.selectFrom('applications').selectAll().where('agency_id', '=', agencyId).where('state', 'in', states);
+    if (filter.year !== undefined) query = query.where('received_on', '>=', `${filter.year}-01-01`).where('received_on', '<=', `${filter.year}-12-31`);
+    return query;
+  };
+  // Two queries, not one with OR: each can walk the (agency_id, state, due_on) index, where an OR
+  // of the due-date range and "paused" made both engines read every row of the agency.
+  const inRange = base().where('due_on', '<=', filter.dueTo);
+  const [dueRows, pausedRows] = await Promise.all([
+    (filter.dueFrom === null ? inRange : inRange.where('due_on', '>=', filter.dueFrom)).execute(),
+    base().where('paused', '=', 1).execute(),
+  ]);
+  const seen = new Set(dueRows.map((row) => row.id));
+  const rows = [...dueRows, ...pausedRows.filter((row) => !seen.has(row.id))];
+  return rows.sort((a, b) => (a.received_on < b.received_on ? -1 : a.received_on > b.received_on ? 1 : a.id - b.id));
 }
 
 /** Open cases (every agency) whose count may run into `year`: not finished before it, or provisional or paused. */
