@@ -1,60 +1,11 @@
 // The JSON files of `gongkai application receive` and `application event`: the same shapes as
-// the HTTP bodies (src/server/applications/application.routes.ts), checked with zod, and every
+// the HTTP bodies (src/server/applications/application.schemas.ts, shared), checked with zod, and every
 // problem told in Chinese naming the field. The service then applies the law's own checks.
-import { z } from 'zod';
-import { INTAKE_CHANNEL_CODES } from '../../domain/application/intake-channels.ts';
-import { isIsoDate } from '../../domain/calendar/iso-date.ts';
+import type { z } from 'zod';
 import { DomainError } from '../../domain/domain-error.ts';
-import { APPLICANT_TYPES, OUTCOME_CODES } from '../../domain/report/report-format.ts';
+import { ApplicationBody as ApplicationFile, EventBody as EventFile } from '../../server/applications/application.schemas.ts';
 import type { ApplicationInput, CaseEventInput } from '../../server/applications/application.service.ts';
 import { readInputText } from '../read-input-file.ts';
-
-// Kept in step with application.routes.ts by hand: the routes do not export their schemas.
-const enumOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]]);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isIsoDate);
-const Text = z.string().trim().min(1).max(2000);
-const OptionalText = z.string().max(2000).nullish();
-const ConsultationParty = z.enum(['thirdParty', 'otherAgency']);
-
-const ApplicationFile = z.object({
-  channel: enumOf(INTAKE_CHANNEL_CODES),
-  receivedOn: IsoDate,
-  applicant: z.object({
-    type: enumOf(APPLICANT_TYPES.map((a) => a.code)),
-    name: Text,
-    idNumber: z.string().max(40).nullish(),
-    creditCode: z.string().max(40).nullish(),
-    phone: z.string().max(50).nullish(),
-    email: z.string().max(200).nullish(),
-    address: OptionalText,
-  }),
-  requestedInformation: Text,
-  requestedForm: OptionalText,
-  deliveryMethod: OptionalText,
-});
-
-const at = IsoDate;
-const EventFile = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('correctionRequested'), at, items: z.array(Text).min(1), correctionDueOn: IsoDate }),
-  z.object({ kind: z.literal('correctionReceived'), at }),
-  z.object({ kind: z.literal('correctionLapsed'), at }),
-  z.object({ kind: z.literal('consultationStarted'), at, party: ConsultationParty, addressees: z.array(Text).min(1) }),
-  z.object({ kind: z.literal('consultationAnswered'), at, party: ConsultationParty, answer: z.enum(['consented', 'objected', 'noAnswer']) }),
-  z.object({ kind: z.literal('extensionApproved'), at, workingDays: z.number().int(), reason: Text }),
-  z.object({
-    kind: z.literal('feeNoticeSent'),
-    at,
-    amount: z.string().max(20).optional(),
-    basis: z.discriminatedUnion('method', [z.object({ method: z.literal('by_count') }), z.object({ method: z.literal('by_pages'), pages: z.number().int().min(1).max(1_000_000) })]),
-    paymentDueOn: IsoDate,
-  }),
-  z.object({ kind: z.literal('feePaid'), at }),
-  z.object({ kind: z.literal('feeLapsed'), at }),
-  z.object({ kind: z.literal('article35ReasonsRequested'), at }),
-  z.object({ kind: z.literal('article35Decided'), at, reasonable: z.boolean(), delayedDueOn: IsoDate.nullable() }),
-  z.object({ kind: z.literal('withdrawn'), at }),
-  z.object({ kind: z.literal('replied'), at, outcome: enumOf(OUTCOME_CODES), legalBasis: Text }),
-]);
 
 const FIELD_LABELS: Record<string, string> = {
   channel: '申请渠道',
