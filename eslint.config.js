@@ -18,7 +18,7 @@ const domainForbidden = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'test-artifacts/**', 'dist/**'] },
+  { ignores: ['node_modules/**', '.tmp/**', 'data/**', 'coverage/**', 'test-artifacts/**', 'dist/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -161,6 +161,30 @@ function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command
       setExitCode(await runDeadline({ received: options.received, extend: options.extend === true, json: options.json === true }, io));
     });
 
+  const calendar = program.command('calendar').description('工作日日历：载入一年的节假日安排 the working-day calendar: load a year\'s 节假日安排');
+  calendar
+    .command('load')
+    .description('载入一年的节假日安排（JSON 或 ICS 文件），并重新计算未办结申请的答复期限 load a year (JSON or ICS) and recompute open cases\' due dates')
+    .argument('<file>', '节假日安排文件 arrangement file: JSON {year, holidays, makeupWorkdays, source} or ICS')
+    .option('--year <year>', '年份（文件中没有写明时）the year, when the file does not say')
+    .option('--source <text>', '依据，如 国办发明电〔2026〕×号（文件中没有写明时）the notice, when the file does not say')
+    .option('--actor <user>', '载入人 who loads it (默认当前登录名 default: the login name)')
+    .option('--json', '输出 JSON output JSON')
+    .option('--database <url>', '数据库 database: SQLite 文件路径或 postgres:// 地址 (默认 DATABASE_URL)')
+    .action(async (file: string, options: { year?: string; source?: string; actor?: string; json?: boolean; database?: string }) => {
+      const { runCalendarLoad } = await import('./commands/calendar.ts');
+      setExitCode(await runCalendarLoad({ file, ...options, json: options.json === true }, io));
+    });
+  calendar
+    .command('list')
+    .description('内置及已载入的年份 the built-in and the loaded years')
+    .option('--json', '输出 JSON output JSON')
+    .option('--database <url>', '数据库 database: SQLite 文件路径或 postgres:// 地址 (默认 DATABASE_URL)')
+    .action(async (options: { json?: boolean; database?: string }) => {
+      const { runCalendarList } = await import('./commands/calendar.ts');
+      setExitCode(await runCalendarList({ json: options.json === true, ...(options.database === undefined ? {} : { database: options.database }) }, io));
+    });
+
   const application = program
     .command('application')
     .alias('case')
@@ -199,9 +223,12 @@ function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command
     .option('--overdue', '只列已超期的 overdue only')
     .addOption(new Option('--state <state>', '办理状态 state').choices(CASE_STATES))
     .option('--year <year>', '收到申请的年度 year of receipt')
+    .option('--search <text>', '按申请编号或申请人姓名、名称的一部分查找 part of the tracking number or applicant name')
+    .option('--limit <n>', '每页件数（默认100，最多1000）page size (default 100, at most 1000)')
+    .option('--offset <n>', '从第几件之后开始（默认0）skip this many cases (default 0)')
     .option('--json', '输出 JSON output JSON')
     .option('--database <url>', databaseOption)
-    .action(async (options: { agency: string; dueSoon?: boolean; overdue?: boolean; state?: CaseState; year?: string; json?: boolean; database?: string }) => {
+    .action(async (options: { agency: string; dueSoon?: boolean; overdue?: boolean; state?: CaseState; year?: string; search?: string; limit?: string; offset?: string; json?: boolean; database?: string }) => {
       const { runApplicationList } = await import('./commands/application-list.ts');
       setExitCode(await runApplicationList({ ...options, dueSoon: options.dueSoon === true, overdue: options.overdue === true, json: options.json === true }, io));
     });

@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgenciesRepository } from '../../server/agencies/agencies.repository.ts';
 import { connectDatabase } from '../../server/db/connect-database.ts';
 import { migrateToLatest } from '../../server/db/migrate-to-latest.ts';
+import type { CliOutput } from '../../../test/capture-cli-io.ts';
 import type { CliIo } from '../cli-io.ts';
-import { runCli } from '../main.ts';
+import { captureIo, gongkaiInProcess } from '../../../test/capture-cli-io.ts';
 import { runApplicationEvent } from './application-event.ts';
 import { runApplicationList } from './application-list.ts';
 import { runApplicationReceive } from './application-receive.ts';
@@ -21,11 +22,7 @@ const BIN = join(ROOT, 'bin/gongkai.js');
 // GB 11643's own example: Σ(ai×Wi) = 167, 167 mod 11 = 2 → X.
 const ID_NUMBER = '11010519491231002X';
 
-interface Output {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Output = CliOutput;
 
 function gongkai(args: readonly string[], cwd: string): Promise<Output> {
   return new Promise((done) => {
@@ -33,20 +30,6 @@ function gongkai(args: readonly string[], cwd: string): Promise<Output> {
       done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
     });
   });
-}
-
-function captureIo(cwd: string): { io: CliIo; output: () => Output } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: { write: (chunk) => out.push(String(chunk)) }, stderr: { write: (chunk) => err.push(String(chunk)) }, env: {}, cwd, verbose: false };
-  return { io, output: () => ({ code: 0, stdout: out.join(''), stderr: err.join('') }) };
-}
-
-/** runCli in this process (real today): for usage, errors and exit codes. */
-async function gongkaiInProcess(args: readonly string[], cwd: string): Promise<Output> {
-  const { io, output } = captureIo(cwd);
-  const code = await runCli(args, io);
-  return { ...output(), code };
 }
 
 function intake(receivedOn: string, overrides: Record<string, unknown> = {}) {
@@ -212,6 +195,15 @@ describe('gongkai application (in process, today fixed)', () => {
       ['CITY-2025-000002', -1, false, true],
     ]);
 
+    const found = await run(today, (io, deps) => runApplicationList({ agency: 'city', dueSoon: false, overdue: false, search: 'city-2025-000002', json: false, database }, io, deps));
+    expect(found.stdout).toContain('CITY-2025-000002');
+    expect(found.stdout).not.toContain('CITY-2025-000001');
+    expect(found.stdout).toContain('共 1 件。');
+    const paged = await run(today, (io, deps) => runApplicationList({ agency: 'city', dueSoon: false, overdue: false, limit: '2', offset: '1', json: false, database }, io, deps));
+    expect(paged.stdout).not.toContain('CITY-2025-000001');
+    expect(paged.stdout).toMatch(/CITY-2025-000002[^]*CITY-2025-000003/);
+    expect(paged.stdout).toContain('共 3 件，此处列出第 2–3 件（用 --offset 翻页）。');
+
     const otherAgency = await run(today, (io, deps) => runApplicationList({ agency: 'town', dueSoon: false, overdue: false, json: false, database }, io, deps));
     expect(otherAgency.stdout).toBe('没有符合条件的申请。\n');
   });
@@ -260,6 +252,10 @@ describe('gongkai application: bad input and conflicts (in process)', () => {
     const badState = await gongkaiInProcess(['application', 'list', '--agency', 'town', '--state', 'open', '--database', database], dir);
     expect(badState.code).toBe(2);
     expect(badState.stderr).toContain('错误：取值无效');
+
+    const badLimit = await gongkaiInProcess(['application', 'list', '--agency', 'town', '--limit', '0', '--database', database], dir);
+    expect(badLimit.code).toBe(2);
+    expect(badLimit.stderr).toContain('错误：--limit 须为1至1000之间的整数（收到：0）');
   });
 
   it('exits 4 for a stale version and for a step the law forbids (a second 补正 notice)', async () => {

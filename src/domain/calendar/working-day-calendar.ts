@@ -2,7 +2,7 @@
 // made working days (调休上班日) by the State Council's yearly notice (domain.md §E).
 import { DomainError } from '../domain-error.ts';
 import type { IsoDate } from '../report/compute/report-records.ts';
-import { addDays, dayNumber, isIsoDate, isWeekend, yearOf } from './iso-date.ts';
+import { dayNumber, dayOfWeekOf, fromDayNumber, isIsoDate, isWeekend, yearOf } from './iso-date.ts';
 import { parseYearArrangement } from './parse-year-arrangement.ts';
 
 /** One year's 节假日安排 as published by the State Council (国务院办公厅通知). */
@@ -39,6 +39,9 @@ export interface WorkingDayCount {
 interface YearLookup {
   holidays: ReadonlyMap<IsoDate, string>;
   makeupWorkdays: ReadonlyMap<IsoDate, string>;
+  /** The same, by day number: counting walks day numbers, not date strings. */
+  holidayDays: ReadonlyMap<number, string>;
+  makeupWorkdayDays: ReadonlyMap<number, string>;
   /** Day numbers of the holidays that fall on Monday–Friday: the only ones that change a weekday count. */
   weekdayHolidayDays: readonly number[];
   makeupDays: readonly number[];
@@ -55,6 +58,8 @@ function lookupYear(calendar: WorkingDayCalendar, year: number): YearLookup | un
     lookup = {
       holidays: new Map(arrangement.holidays.map((day) => [day.date, day.name])),
       makeupWorkdays: new Map(arrangement.makeupWorkdays.map((day) => [day.date, day.name])),
+      holidayDays: new Map(arrangement.holidays.map((day) => [dayNumber(day.date), day.name])),
+      makeupWorkdayDays: new Map(arrangement.makeupWorkdays.map((day) => [dayNumber(day.date), day.name])),
       weekdayHolidayDays: arrangement.holidays.filter((day) => !isWeekend(day.date)).map((day) => dayNumber(day.date)),
       makeupDays: arrangement.makeupWorkdays.map((day) => dayNumber(day.date)),
     };
@@ -91,29 +96,39 @@ export function addWorkingDays(calendar: WorkingDayCalendar, from: IsoDate, days
   requireDate(from, 'from');
   if (!Number.isInteger(days) || days < 0) throw new DomainError('BAD_INPUT', `working days must be a whole number >= 0, got ${days}`, `工作日数须为不小于0的整数（收到：${days}）`);
   const reasons: CalendarReason[] = [];
-  const unknownYears = new Set<number>();
-  let date = from;
+  let provisional = false;
+  let day = dayNumber(from);
+  let year = yearOf(from) - 1;
+  let nextYearStart = day; // enter the year of the first counted day below
+  let lookup: YearLookup | undefined;
   let counted = 0;
   while (counted < days) {
-    date = addDays(date, 1);
-    const year = yearOf(date);
-    const lookup = lookupYear(calendar, year);
-    if (lookup === undefined && !unknownYears.has(year)) {
-      unknownYears.add(year);
-      reasons.push({ date, kind: 'unknownYear', name: `${year}年节假日安排尚未载入` });
+    day += 1;
+    while (day >= nextYearStart) {
+      year += 1;
+      nextYearStart = dayNumber(`${year + 1}-01-01`);
+      if (day >= nextYearStart) continue;
+      lookup = lookupYear(calendar, year);
+      if (lookup === undefined) {
+        provisional = true;
+        reasons.push({ date: fromDayNumber(day), kind: 'unknownYear', name: `${year}年节假日安排尚未载入` });
+      }
     }
-    const holiday = lookup?.holidays.get(date);
-    const makeup = lookup?.makeupWorkdays.get(date);
+    const holiday = lookup?.holidayDays.get(day);
     if (holiday !== undefined) {
-      reasons.push({ date, kind: 'holiday', name: holiday });
-    } else if (makeup !== undefined) {
-      reasons.push({ date, kind: 'makeupWorkday', name: makeup });
-      counted += 1;
-    } else if (!isWeekend(date)) {
-      counted += 1;
+      reasons.push({ date: fromDayNumber(day), kind: 'holiday', name: holiday });
+      continue;
     }
+    const makeup = lookup?.makeupWorkdayDays.get(day);
+    if (makeup !== undefined) {
+      reasons.push({ date: fromDayNumber(day), kind: 'makeupWorkday', name: makeup });
+      counted += 1;
+      continue;
+    }
+    const weekday = dayOfWeekOf(day);
+    if (weekday !== 0 && weekday !== 6) counted += 1;
   }
-  return { dueOn: date, provisional: unknownYears.size > 0, reasons };
+  return { dueOn: fromDayNumber(day), provisional, reasons };
 }
 
 /** Working days in (from, to]: 0 when to <= from. */

@@ -2,7 +2,7 @@
 // tracking-number sequences and review cases. SQL only. Events are inserted, never updated
 // or deleted; the summary columns are rewritten with each event, under the version check.
 import { sql } from 'kysely';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { CaseEvent } from '../../domain/application/case-events.ts';
 import type { ReportCounts } from '../../domain/report/compute/compute-annual-report-from-counts.ts';
 import type { ApplicationRecord, ReviewCaseRecord } from '../../domain/report/compute/report-records.ts';
@@ -48,6 +48,27 @@ export interface ApplicationFilter {
   state?: string;
   /** Cases received in this year. */
   year?: number;
+  /** Part of the tracking number or of the applicant's name, any case. */
+  search?: string;
+}
+
+/** A LIKE pattern matching `text` anywhere, with % _ and the escape character taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+type ApplicationsQuery = SelectQueryBuilder<Database, 'applications', object>;
+
+function applyFilter<Q extends ApplicationsQuery>(query: Q, filter: ApplicationFilter): Q {
+  let q: ApplicationsQuery = query;
+  if (filter.state !== undefined) q = q.where('state', '=', filter.state);
+  if (filter.year !== undefined) q = q.where('received_on', '>=', `${filter.year}-01-01`).where('received_on', '<=', `${filter.year}-12-31`);
+  const search = filter.search?.trim() ?? '';
+  if (search !== '') {
+    const pattern = containsPattern(search);
+    q = q.where((eb) => eb.or([sql<boolean>`lower(tracking_number) like ${pattern} escape '\\'`, sql<boolean>`lower(applicant_name) like ${pattern} escape '\\'`]));
+  }
+  return q as Q;
 }
 
 /**
@@ -133,11 +154,24 @@ export async function findApplicationById(db: Kysely<Database>, agencyId: number
   return db.selectFrom('applications').selectAll().where('agency_id', '=', agencyId).where('id', '=', id).executeTakeFirst();
 }
 
-export async function listApplicationRows(db: Kysely<Database>, agencyId: number, filter: ApplicationFilter): Promise<ApplicationRow[]> {
-  let query = db.selectFrom('applications').selectAll().where('agency_id', '=', agencyId);
-  if (filter.state !== undefined) query = query.where('state', '=', filter.state);
-  if (filter.year !== undefined) query = query.where('received_on', '>=', `${filter.year}-01-01`).where('received_on', '<=', `${filter.year}-12-31`);
-  return query.orderBy('received_on').orderBy('id').execute();
+/** Every matching case of an agency in order of receipt (for lists filtered after the clock is derived). */
+export async function listAllApplicationRows(db: Kysely<Database>, agencyId: number, filter: ApplicationFilter): Promise<ApplicationRow[]> {
+  return applyFilter(db.selectFrom('applications').where('agency_id', '=', agencyId), filter).selectAll().orderBy('received_on').orderBy('id').execute();
+}
+
+/** One page of an agency's cases in order of receipt, and how many match in all. */
+export async function listApplicationRows(
+  db: Kysely<Database>,
+  agencyId: number,
+  filter: ApplicationFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: ApplicationRow[]; total: number }> {
+  const matching = () => applyFilter(db.selectFrom('applications').where('agency_id', '=', agencyId), filter);
+  const [rows, count] = await Promise.all([
+    matching().selectAll().orderBy('received_on').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+    matching().select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
 }
 
 export async function findEvents(db: Kysely<Database>, applicationIds: readonly number[]): Promise<Map<number, StoredEvent[]>> {
@@ -313,11 +347,8 @@ export interface ClockCandidateFilter extends ApplicationFilter {
 export async function findClockCandidateRows(db: Kysely<Database>, agencyId: number, filter: ClockCandidateFilter): Promise<ApplicationRow[]> {
   const states = filter.state === undefined ? filter.openStates : filter.openStates.filter((state) => state === filter.state);
   if (states.length === 0) return [];
-  const base = () => {
-    let query = db.selectFrom('applications').selectAll().where('agency_id', '=', agencyId).where('state', 'in', states);
-    if (filter.year !== undefined) query = query.where('received_on', '>=', `${filter.year}-01-01`).where('received_on', '<=', `${filter.year}-12-31`);
-    return query;
-  };
+  const { state: _state, ...rest } = filter;
+  const base = () => applyFilter(db.selectFrom('applications').selectAll().where('agency_id', '=', agencyId).where('state', 'in', states), rest);
   // Two queries, not one with OR: each can walk the (agency_id, state, due_on) index, where an OR
   // of the due-date range and "paused" made both engines read every row of the agency.
   const inRange = base().where('due_on', '<=', filter.dueTo);

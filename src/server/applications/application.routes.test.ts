@@ -288,6 +288,63 @@ describeEachDatabase('applications API', (database) => {
     expect(linked.statusCode).toBe(404);
   });
 
+  it('finds cases by part of the tracking number or the applicant’s name, a page at a time', async () => {
+    await createAgenciesRepository(database.db).createAgency({ code: 'find', name: '查找测试局', level: 'county' });
+    today = '2025-09-15';
+    const names = ['王小明', '李四', '王五', '示范100%公司'];
+    const numbers: string[] = [];
+    for (const name of names) numbers.push((await receive('find', intake({}, { name }))).json<{ trackingNumber: string }>().trackingNumber);
+    expect(numbers).toEqual(['FIND-2025-000001', 'FIND-2025-000002', 'FIND-2025-000003', 'FIND-2025-000004']);
+    type Page = { applications: { trackingNumber: string; applicantName: string }[]; total: number; limit: number; offset: number };
+    const list = async (query: string) => (await app.inject({ url: `/api/agencies/find/applications?${query}` })).json<Page>();
+
+    expect((await list(`q=${encodeURIComponent('王')}`)).applications.map((a) => a.applicantName)).toEqual(['王小明', '王五']);
+    // Part of the number, any case; another agency's cases are never searched.
+    expect((await list('q=find-2025-000003')).applications.map((a) => a.trackingNumber)).toEqual(['FIND-2025-000003']);
+    expect((await list('q=CITY-2025')).total).toBe(0);
+    // % and _ are characters, not wildcards.
+    expect((await list(`q=${encodeURIComponent('100%')}`)).applications.map((a) => a.applicantName)).toEqual(['示范100%公司']);
+    expect((await list('q=%25')).applications.map((a) => a.applicantName)).toEqual(['示范100%公司']);
+    expect((await list('q=_')).total).toBe(0);
+
+    const first = await list('limit=3');
+    expect(first).toMatchObject({ total: 4, limit: 3, offset: 0 });
+    expect(first.applications.map((a) => a.trackingNumber)).toEqual(numbers.slice(0, 3));
+    const second = await list('limit=3&offset=3');
+    expect(second).toMatchObject({ total: 4, offset: 3 });
+    expect(second.applications.map((a) => a.trackingNumber)).toEqual(numbers.slice(3));
+
+    for (const bad of ['limit=0', 'limit=1001', 'offset=-1', 'limit=x']) {
+      const res = await app.inject({ url: `/api/agencies/find/applications?${bad}` });
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json<{ message: string }>().message, bad).toContain(bad.split('=')[0]);
+    }
+  });
+
+  it('lists cases due soon or overdue together when both are asked for', async () => {
+    await createAgenciesRepository(database.db).createAgency({ code: 'both', name: '到期测试局', level: 'county' });
+    // Received Mon 1 Sep 2025: 2–5 = 4, 8–12 = 9, 15–19 = 14, 22–26 = 19, 28 (Sun, worked) = 20 → due Sun 28 Sep.
+    today = '2025-09-01';
+    const late = (await receive('both', intake({ receivedOn: '2025-09-01' }))).json<{ trackingNumber: string }>().trackingNumber;
+    // Received Mon 15 Sep: due 17 October (see the public status test).
+    today = '2025-09-15';
+    const soon = (await receive('both', intake({ receivedOn: '2025-09-15' }))).json<{ trackingNumber: string }>().trackingNumber;
+    // Received Fri 10 Oct: 11 (Sat, worked) = 1, 13–17 = 6, 20–24 = 11, 27–31 = 16, 3–6 Nov = 20 → due 6 November.
+    today = '2025-10-10';
+    const calm = (await receive('both', intake({ receivedOn: '2025-10-10' }))).json<{ trackingNumber: string }>().trackingNumber;
+    // On Mon 13 Oct: the first is overdue; the second has 14,15,16,17 = 4 left; the third 18 (14–17, 20–24, 27–31, 3–6 Nov).
+    today = '2025-10-13';
+    type Page = { applications: { trackingNumber: string; dueOn: string; overdue: boolean; dueSoon: boolean }[]; total: number };
+    const list = async (query: string) => (await app.inject({ url: `/api/agencies/both/applications?${query}` })).json<Page>();
+    expect((await list('overdue=true')).applications.map((a) => [a.trackingNumber, a.dueOn])).toEqual([[late, '2025-09-28']]);
+    expect((await list('dueSoon=true')).applications.map((a) => [a.trackingNumber, a.dueOn])).toEqual([[soon, '2025-10-17']]);
+    const both = await list('dueSoon=true&overdue=true');
+    expect(both.applications.map((a) => a.trackingNumber)).toEqual([late, soon]);
+    expect(both.total).toBe(2);
+    const all = await list('');
+    expect(all.applications.map((a) => [a.trackingNumber, a.dueOn])).toEqual([[late, '2025-09-28'], [soon, '2025-10-17'], [calm, '2025-11-06']]);
+  });
+
   it('records review and litigation cases, linked to a case or not, and their results', async () => {
     const created = await post('/api/agencies/town/review-cases', { kind: 'adminReview', body: '示范市人民政府', filedOn: '2025-10-09', trackingNumber: 'town-2025-000001' });
     expect(created.statusCode).toBe(201);

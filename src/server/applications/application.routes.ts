@@ -15,6 +15,7 @@ import { REVIEW_GROUPS } from '../../domain/report/report-format.ts';
 export { IsoDate } from './application.schemas.ts';
 import { ApplicationBody, enumOf, EventBody, IsoDate, Text } from './application.schemas.ts';
 import type { ApplicationDetails, ApplicationService, CaseEventInput } from './application.service.ts';
+import { MAX_LIST_PAGE_SIZE } from './application.service.ts';
 
 export interface ApplicationRoutesOptions {
   service: ApplicationService;
@@ -119,6 +120,9 @@ const ListQuery = z.object({
   dueSoon: z.enum(['true', 'false']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   year: z.coerce.number().int().min(2019).max(2100).optional(),
+  q: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_LIST_PAGE_SIZE).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
 });
 
 const ReviewCaseBody = z.object({ kind: ReviewKindSchema, body: Text, filedOn: IsoDate, trackingNumber: TrackingNumber.nullish() });
@@ -284,23 +288,26 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     {
       attachValidation: true,
       schema: {
-        summary: '本机关的申请列表（可按状态、即将到期、已超期、年度筛选）',
+        summary: '本机关的申请列表（可按状态、即将到期、已超期、年度筛选，按申请编号或申请人姓名、名称查找，分页）',
+        description: 'dueSoon=true 与 overdue=true 同时给出时，列出即将到期或已超期的申请。q 匹配申请编号或申请人姓名、名称的一部分（不分大小写）。每页默认100件，最多1000件；total 为符合条件的总件数。',
         tags: ['依申请公开'],
         params: z.object({ agencyCode: AgencyCode }),
         querystring: ListQuery,
-        response: { 200: z.object({ applications: z.array(ListItem) }), ...errors },
+        response: { 200: z.object({ applications: z.array(ListItem), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }), ...errors },
       },
     },
     async (request) => {
       checkRequest(request);
-      const { state, dueSoon, overdue, year } = request.query;
-      const applications = await service.listApplications(request.params.agencyCode, {
+      const { state, dueSoon, overdue, year, q, limit, offset } = request.query;
+      return service.listApplications(request.params.agencyCode, {
         ...(state === undefined ? {} : { state }),
         ...(dueSoon === undefined ? {} : { dueSoon: dueSoon === 'true' }),
         ...(overdue === undefined ? {} : { overdue: overdue === 'true' }),
         ...(year === undefined ? {} : { year }),
+        ...(q === undefined ? {} : { search: q }),
+        ...(limit === undefined ? {} : { limit }),
+        ...(offset === undefined ? {} : { offset }),
       });
-      return { applications };
     },
   );
 

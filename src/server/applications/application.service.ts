@@ -36,6 +36,7 @@ import {
   appendEvent,
   findAuditEntries,
   findClockCandidateRows,
+  listAllApplicationRows,
   findOpenRowsTouchingYear,
   findRowsWithoutClockCache,
   insertAuditEntry,
@@ -169,8 +170,23 @@ export interface ApplicationListItem {
 
 export interface ListApplicationsOptions extends ApplicationFilter {
   state?: CaseState;
+  /** With `overdue` also true: cases due soon or overdue. */
   dueSoon?: boolean;
   overdue?: boolean;
+  /** Page size: LIST_PAGE_SIZE by default, at most MAX_LIST_PAGE_SIZE. */
+  limit?: number;
+  offset?: number;
+}
+
+export const LIST_PAGE_SIZE = 100;
+export const MAX_LIST_PAGE_SIZE = 1_000;
+
+/** One page of a list, in order of receipt; `total` counts every matching case. */
+export interface ApplicationListPage {
+  applications: ApplicationListItem[];
+  total: number;
+  limit: number;
+  offset: number;
 }
 
 /** What the applicant sees with the query code: steps and dates only, no personal data. */
@@ -494,11 +510,16 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       return details(row, applicationCase, stored, await calendars.current(), await findAuditEntries(db, row.id));
     },
 
-    async listApplications(agencyCode: string, options: ListApplicationsOptions = {}): Promise<ApplicationListItem[]> {
+    async listApplications(agencyCode: string, options: ListApplicationsOptions = {}): Promise<ApplicationListPage> {
+      const limit = options.limit ?? LIST_PAGE_SIZE;
+      const offset = options.offset ?? 0;
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_PAGE_SIZE) throw badInput('limit', `每页件数（limit）须为1至${MAX_LIST_PAGE_SIZE}之间的整数`);
+      if (!Number.isInteger(offset) || offset < 0) throw badInput('offset', '起始位置（offset）须为不小于0的整数');
       const agency = await getAgency(agencyCode);
       const filter: ApplicationFilter = {};
       if (options.state !== undefined) filter.state = options.state;
       if (options.year !== undefined) filter.year = options.year;
+      if (options.search !== undefined && options.search.trim() !== '') filter.search = options.search.trim();
       const day = today();
       const calendar = await calendars.current();
       // dueSoon/overdue: the clock cache (due_on) picks the candidates by index; the exact clock
@@ -507,15 +528,22 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       const openStates = CASE_STATES.filter((state) => state !== 'closed');
       // Open rows written without the cache would be missed by the index: fill them first (none, usually).
       if (narrowed) await fillClockCache({ agencyId: agency.id, states: openStates });
-      const rows = narrowed
-        ? await findClockCandidateRows(db, agency.id, {
-            ...filter,
-            // Overdue: due before today. Due soon: due from today to the day before the 6th working day after it.
-            dueFrom: options.overdue === true ? null : day,
-            dueTo: options.dueSoon === true ? addDays(addWorkingDays(calendar, day, DUE_SOON_WORKING_DAYS + 1).dueOn, -1) : addDays(day, -1),
-            openStates,
-          })
-        : await listApplicationRows(db, agency.id, filter);
+      // A list filtered by the derived clock is paged after the clocks are derived; other lists page in SQL.
+      const byClock = options.dueSoon !== undefined || options.overdue !== undefined;
+      const { rows, total } = narrowed
+        ? {
+            rows: await findClockCandidateRows(db, agency.id, {
+              ...filter,
+              // Overdue: due before today. Due soon: due from today to the day before the 6th working day after it.
+              dueFrom: options.overdue === true ? null : day,
+              dueTo: options.dueSoon === true ? addDays(addWorkingDays(calendar, day, DUE_SOON_WORKING_DAYS + 1).dueOn, -1) : addDays(day, -1),
+              openStates,
+            }),
+            total: null,
+          }
+        : byClock
+          ? { rows: await listAllApplicationRows(db, agency.id, filter), total: null }
+          : await listApplicationRows(db, agency.id, filter, { limit, offset });
       // A running case's due date does not move with time, so its cached clock answers the list;
       // only paused cases (their date moves daily), closed ones and rows without a cache are replayed.
       const fromCache = (row: ApplicationRow): boolean => row.state !== 'closed' && row.paused === 0 && row.clock_computed_at !== null;
@@ -568,7 +596,13 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
           version: applicationCase.version,
         };
       });
-      return items.filter((item) => (options.dueSoon === undefined || item.dueSoon === options.dueSoon) && (options.overdue === undefined || item.overdue === options.overdue));
+      if (total !== null) return { applications: items, total, limit, offset };
+      // Both flags true: the clerk's working list, due soon or overdue.
+      const either = options.dueSoon === true && options.overdue === true;
+      const matching = items.filter((item) =>
+        either ? item.dueSoon || item.overdue : (options.dueSoon === undefined || item.dueSoon === options.dueSoon) && (options.overdue === undefined || item.overdue === options.overdue),
+      );
+      return { applications: matching.slice(offset, offset + limit), total: matching.length, limit, offset };
     },
 
     /**

@@ -24,6 +24,7 @@ const ALL_MIGRATIONS = ['2026-11-28T02-00_create-agencies', '2026-11-28T02-10_cr
   '2026-11-28T04-00_create-calendar-years',
   '2026-11-28T04-10_create-notice-templates',
   '2026-11-28T05-00_create-report-count-indexes',
+  '2026-11-28T06-00_create-paused-applications-index',
 ];
 
 describeEachDatabase(

@@ -10,6 +10,7 @@ import * as createApplications from './migrations/2026-11-28T03-00_create-applic
 import * as createCalendarYears from './migrations/2026-11-28T04-00_create-calendar-years.ts';
 import * as createNoticeTemplates from './migrations/2026-11-28T04-10_create-notice-templates.ts';
 import * as createReportCountIndexes from './migrations/2026-11-28T05-00_create-report-count-indexes.ts';
+import * as createPausedApplicationsIndex from './migrations/2026-11-28T06-00_create-paused-applications-index.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T02-00_create-agencies': createAgencies,
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T04-00_create-calendar-years': createCalendarYears,
   '2026-11-28T04-10_create-notice-templates': createNoticeTemplates,
   '2026-11-28T05-00_create-report-count-indexes': createReportCountIndexes,
+  '2026-11-28T06-00_create-paused-applications-index': createPausedApplicationsIndex,
 });
 
 const inCodeProvider: MigrationProvider = {
