@@ -172,6 +172,122 @@ export interface NoticeTemplatesTable {
   updated_by: string;
 }
 
+// ---------------------------------------------------------------- 主动公开
+
+export interface PublicationsTable {
+  id: Generated<number>;
+  agency_id: number;
+  index_number: string | null;
+  title: string;
+  body_html: string;
+  body_text: string;
+  summary: string;
+  document_number: string | null;
+  issuer: string;
+  written_on: string;
+  published_on: string | null;
+  kind: string;
+  category_code: string;
+  /** JSON array of PublicationChannel codes. */
+  channels: string;
+  validity: string;
+  effective_from: string | null;
+  validity_ended_on: string | null;
+  state: string;
+  current_step: number | null;
+  author: string;
+  withdrawn_on: string | null;
+  version: number;
+  created_at: CreatedTimestamp;
+  updated_at: ColumnType<string, never, string>;
+}
+
+/** Append-only. */
+export interface PublicationEventsTable {
+  id: Generated<number>;
+  agency_id: number;
+  publication_id: number;
+  seq: number;
+  kind: string;
+  actor: string;
+  at: string;
+  /** PublicationEvent as JSON. */
+  data: string;
+  recorded_at: CreatedTimestamp;
+}
+
+export interface PublicationAttachmentsTable {
+  id: Generated<number>;
+  agency_id: number;
+  publication_id: number;
+  file_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  text: string;
+  created_by: string;
+  created_at: CreatedTimestamp;
+}
+
+export interface PublicationIndexSequencesTable {
+  agency_id: number;
+  year: number;
+  last_value: number;
+}
+
+export interface DisclosureSettingsTable {
+  agency_id: number;
+  credit_code: string | null;
+  index_number_pattern: string | null;
+  /** JSON ReviewStep[], null for the default chain. */
+  review_chain: string | null;
+  /** JSON checklist questions, null for the default. */
+  checklist: string | null;
+  updated_by: string;
+  updated_at: ColumnType<string, never, string>;
+}
+
+export interface CatalogueNodesTable {
+  id: Generated<number>;
+  agency_id: number;
+  code: string;
+  parent_code: string | null;
+  name: string;
+  basis: string;
+  position: number;
+  active: ColumnType<number, number | undefined, number>;
+}
+
+export interface DisclosureGuidesTable {
+  id: Generated<number>;
+  agency_id: number;
+  version: number;
+  /** JSON of the guide's fields. */
+  fields: string;
+  created_by: string;
+  created_at: CreatedTimestamp;
+}
+
+export interface ScreeningTermsTable {
+  id: Generated<number>;
+  agency_id: number;
+  kind: string;
+  term: string;
+  correction: string | null;
+  note: ColumnType<string, string | undefined, string>;
+}
+
+export interface DisclosureSettingsHistoryTable {
+  id: Generated<number>;
+  agency_id: number;
+  actor: string;
+  kind: string;
+  /** JSON text. */
+  detail: string;
+  at: CreatedTimestamp;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   report_applications: ReportApplicationsTable;
@@ -186,4 +302,13 @@ export interface Database {
   calendar_years: CalendarYearsTable;
   application_history: ApplicationHistoryTable;
   notice_templates: NoticeTemplatesTable;
+  publications: PublicationsTable;
+  publication_events: PublicationEventsTable;
+  publication_attachments: PublicationAttachmentsTable;
+  publication_index_sequences: PublicationIndexSequencesTable;
+  disclosure_settings: DisclosureSettingsTable;
+  catalogue_nodes: CatalogueNodesTable;
+  disclosure_guides: DisclosureGuidesTable;
+  screening_terms: ScreeningTermsTable;
+  disclosure_settings_history: DisclosureSettingsHistoryTable;
 }

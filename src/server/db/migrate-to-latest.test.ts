@@ -10,12 +10,21 @@ const APP_TABLES = [
   'application_history',
   'applications',
   'calendar_years',
+  'catalogue_nodes',
+  'disclosure_guides',
+  'disclosure_settings',
+  'disclosure_settings_history',
   'notice_templates',
+  'publication_attachments',
+  'publication_events',
+  'publication_index_sequences',
+  'publications',
   'report_applications',
   'report_documents',
   'report_review_cases',
   'report_yearly_figures',
   'review_cases',
+  'screening_terms',
   'tracking_sequences',
 ];
 // The State Council's arrangement binds every agency alike: the one global reference table.
@@ -25,6 +34,7 @@ const ALL_MIGRATIONS = ['2026-11-28T02-00_create-agencies', '2026-11-28T02-10_cr
   '2026-11-28T04-10_create-notice-templates',
   '2026-11-28T05-00_create-report-count-indexes',
   '2026-11-28T06-00_create-paused-applications-index',
+  '2026-11-28T07-00_create-publications',
 ];
 
 describeEachDatabase(

@@ -11,6 +11,7 @@ import * as createCalendarYears from './migrations/2026-11-28T04-00_create-calen
 import * as createNoticeTemplates from './migrations/2026-11-28T04-10_create-notice-templates.ts';
 import * as createReportCountIndexes from './migrations/2026-11-28T05-00_create-report-count-indexes.ts';
 import * as createPausedApplicationsIndex from './migrations/2026-11-28T06-00_create-paused-applications-index.ts';
+import * as createPublications from './migrations/2026-11-28T07-00_create-publications.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T02-00_create-agencies': createAgencies,
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T04-10_create-notice-templates': createNoticeTemplates,
   '2026-11-28T05-00_create-report-count-indexes': createReportCountIndexes,
   '2026-11-28T06-00_create-paused-applications-index': createPausedApplicationsIndex,
+  '2026-11-28T07-00_create-publications': createPublications,
 });
 
 const inCodeProvider: MigrationProvider = {
