@@ -133,7 +133,7 @@ interface Generated {
 }
 
 /** Inserts the agencies, `count` cases of the bench agency (in chunks, one transaction) and a few other agencies' rows. */
-export async function generate(db: Kysely<Database>, count: number): Promise<Generated> {
+async function generate(db: Kysely<Database>, count: number): Promise<Generated> {
   const start = performance.now();
   const agencies = createAgenciesRepository(db);
   const agency = await agencies.createAgency({ code: AGENCY, name: '基准测试局', level: 'municipal' });
