@@ -2,6 +2,7 @@
 import { benchCompute, benchParseAndLint, benchPdf } from './report-bench.ts';
 import type { BenchLine } from './report-bench.ts';
 import { benchApplications } from './application-bench.ts';
+import { benchSearch } from './search-bench.ts';
 
 const format = (n: number): string => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2));
 
@@ -27,4 +28,10 @@ if (!only || only === 'application') {
   const count = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
   if (count !== undefined && !(Number.isInteger(count) && count > 0)) throw new Error(`bench application: the case count must be a positive integer, not ${process.argv[3]}`);
   print('Applications: tables 三 and 四, due-soon and overdue lists', await benchApplications(count));
+}
+if (!only || only === 'search') {
+  // `npm run bench search 20000`: the publication count (default 1,000,000).
+  const count = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
+  if (count !== undefined && !(Number.isInteger(count) && count > 0)) throw new Error(`bench search: the publication count must be a positive integer, not ${process.argv[3]}`);
+  print('Publication search: build, size, latency per query class', await benchSearch(count));
 }

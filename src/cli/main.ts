@@ -161,6 +161,18 @@ function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command
       setExitCode(await runDeadline({ received: options.received, extend: options.extend === true, json: options.json === true }, io));
     });
 
+  program
+    .command('screen')
+    .description('发布前检查文件：身份证、手机、银行卡号、邮箱、密级标志、敏感词和错敏词 screen a document before publishing: personal data, classification marks, sensitive and wrong terms')
+    .argument('<file>', '要检查的文件 file to screen (.txt .docx .pdf .html)，- 表示标准输入 - reads stdin')
+    .option('--json', '输出 JSON output JSON: {file, hits: [{kind, text, start, end, line, column, context, suggestion}]}')
+    .option('--terms <file>', '追加的词表 extra terms, JSON: [{"kind":"sensitive_word|wrong_term","term":"…","correction":"…"}]')
+    .addHelpText('after', '\n退出码 Exit codes: 0 未发现 no hits, 1 发现需要处理的内容 hits found, 2 无法读取输入 bad input\n行、列号按提取出的文字计算 line and column count in the extracted text')
+    .action(async (file: string, options: { json?: boolean; terms?: string }) => {
+      const { runScreen } = await import('./commands/screen.ts');
+      setExitCode(await runScreen(file, { json: options.json === true, ...(options.terms === undefined ? {} : { terms: options.terms }) }, io));
+    });
+
   const calendar = program.command('calendar').description('工作日日历：载入一年的节假日安排 the working-day calendar: load a year\'s 节假日安排');
   calendar
     .command('load')
@@ -259,6 +271,32 @@ function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command
     .action(async (file: string, options: { agency: string; dryRun?: boolean; database?: string }) => {
       const { runImportRecords } = await import('./commands/import-records.ts');
       setExitCode(await runImportRecords(file, { agency: options.agency, dryRun: options.dryRun === true, database: options.database }, io));
+    });
+  importCommand
+    .command('publications')
+    .description('导入已发布的主动公开信息（先逐行校验，全部通过才写入；缺索引号的按本机关规则生成）import published items (all or nothing)')
+    .argument('<file>', '导入文件 .csv（UTF-8 或 GBK，首行为表头）或 .json import file')
+    .requiredOption('--agency <code>', '机关代码 agency code, e.g. demo')
+    .option('--dry-run', '只校验，不写入 validate only, write nothing')
+    .option('--actor <user>', '导入人 who imports (默认当前登录名 default: the login name)')
+    .option('--json', '输出 JSON output JSON')
+    .option('--database <url>', '数据库 database (默认 DATABASE_URL)')
+    .action(async (file: string, options: { agency: string; dryRun?: boolean; actor?: string; json?: boolean; database?: string }) => {
+      const { runImportPublications } = await import('./commands/import-publications.ts');
+      setExitCode(await runImportPublications(file, { ...options, dryRun: options.dryRun === true, json: options.json === true }, io));
+    });
+  importCommand
+    .command('figures')
+    .description('导入行政许可、处罚、强制决定数和行政事业性收费金额（按年度；全部通过才写入，文件中的年度覆盖原有数字）import yearly figures (all or nothing)')
+    .argument('<file>', '导入文件 .csv: 年度,行政许可,行政处罚,行政强制,行政事业性收费（万元）')
+    .requiredOption('--agency <code>', '机关代码 agency code, e.g. demo')
+    .option('--dry-run', '只校验，不写入 validate only, write nothing')
+    .option('--actor <user>', '导入人 who imports (默认当前登录名 default: the login name)')
+    .option('--json', '输出 JSON output JSON')
+    .option('--database <url>', '数据库 database (默认 DATABASE_URL)')
+    .action(async (file: string, options: { agency: string; dryRun?: boolean; actor?: string; json?: boolean; database?: string }) => {
+      const { runImportFigures } = await import('./commands/import-figures.ts');
+      setExitCode(await runImportFigures(file, { ...options, dryRun: options.dryRun === true, json: options.json === true }, io));
     });
 
   return program;

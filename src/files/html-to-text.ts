@@ -66,10 +66,18 @@ interface TableContext {
   record: number;
 }
 
-export function htmlToText(html: string): string {
+export interface HtmlToTextOptions {
+  /**
+   * Keep every line: no cutting to the report body and no title from the page (for a
+   * publication's own body, where nothing around a table is site chrome).
+   */
+  whole?: boolean;
+}
+
+export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
   const scanner = new HtmlScanner(html);
   scanner.run();
-  return scanner.result();
+  return options.whole === true ? scanner.allLines() : scanner.result();
 }
 
 class HtmlScanner {
@@ -378,6 +386,10 @@ class HtmlScanner {
     const line = collapse(this.current);
     this.current = '';
     if (line !== '') this.lines.push(line);
+  }
+
+  allLines(): string {
+    return this.lines.join('\n');
   }
 
   result(): string {

@@ -16,10 +16,16 @@ import { calendarRoutes } from './calendar/calendar.routes.ts';
 import type { Config } from './config.ts';
 import { databaseDialectOf } from './db/connect-database.ts';
 import type { Database } from './db/database.ts';
+import { disclosureSettingsRoutes } from './disclosure-settings/disclosure-settings.routes.ts';
+import { createDisclosureSettingsService } from './disclosure-settings/disclosure-settings.service.ts';
 import { registerErrorHandlers } from './http-errors.ts';
 import { noticeRoutes } from './notices/notice.routes.ts';
+import { publicationRoutes } from './publications/publication.routes.ts';
+import { createPublicationService } from './publications/publication.service.ts';
+import { createPublicationSearch } from './search/publication-search.ts';
 import { createNoticeService } from './notices/notice.service.ts';
 import { reportRoutes } from './reports/report.routes.ts';
+import { yearlyFiguresRoutes } from './yearly-figures/yearly-figures.routes.ts';
 
 export interface AppDeps {
   config: Config;
@@ -83,12 +89,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   await app.register(reportRoutes, { db: deps.db });
+  await app.register(yearlyFiguresRoutes, { db: deps.db });
   // Counts with the built-in years plus those loaded into calendar_years (calendar-provider.ts).
   const applicationService = createApplicationService({ db: deps.db, calendars: createCalendarProvider(deps.db), today: deps.today ?? todayInChina });
   await app.register(applicationRoutes, { service: applicationService });
   await app.register(calendarRoutes, { service: applicationService });
   const noticeService = createNoticeService({ db: deps.db, applications: applicationService, today: deps.today ?? todayInChina });
   await app.register(noticeRoutes, { service: noticeService });
+  await app.register(disclosureSettingsRoutes, { service: createDisclosureSettingsService({ db: deps.db }) });
+  // 主动公开: the search index is kept in step by the publication service, inside each change's transaction.
+  const publicationSearch = createPublicationSearch({ db: deps.db });
+  await app.register(publicationRoutes, { service: createPublicationService({ db: deps.db, calendars: createCalendarProvider(deps.db), today: deps.today ?? todayInChina, search: publicationSearch }) });
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -1,9 +1,20 @@
 // `gongkai import publications FILE.csv|FILE.json`: items already published (before Gongkai, or
 // elsewhere), one per row. Every row is checked before anything is written; each rejected row
 // is reported with its line and reason, in Chinese.
-import { DomainError } from '../domain-error.ts';
+//
+// Columns (CSV header or JSON keys; the Chinese or the English name):
+//   标题 title*, 正文 body, 内容概述 summary, 文号 documentNumber, 发布机构 issuer*,
+//   成文日期 writtenOn*, 发布日期 publishedOn*, 索引号 indexNumber, 类别 kind*,
+//   目录 category*, 渠道 channels*, 有效性 validity, 生效日期 effectiveFrom, 失效或废止日期 endedOn
+// (* required). The body is returned as written (HTML or plain text): the caller sanitises it,
+// because sanitising needs an HTML parser and the domain stays pure.
+import { isIsoDate } from '../calendar/iso-date.ts';
+import { DomainError, isDomainError } from '../domain-error.ts';
+import { parseCsv } from '../report/compute/parse-csv.ts';
 import type { IsoDate } from '../report/compute/report-records.ts';
-import type { PublicationFields } from './publication.ts';
+import type { PublicationChannel, PublicationFields, PublicationKind, ValidityStatus } from './publication.ts';
+import { PUBLICATION_CHANNELS, PUBLICATION_KINDS, VALIDITY_STATUSES } from './publication.ts';
+import { PUBLICATION_FIELD_LABELS, validatePublicationFields } from './validate-publication-fields.ts';
 
 export interface PublicationImportRow {
   /** 1-based line of the CSV (header = 1), or 1-based index in the JSON array. */
@@ -21,9 +32,331 @@ export interface ImportRowError {
   message: string;
 }
 
+/** The import columns: code name, Chinese name, whether a row must fill it. */
+export const PUBLICATION_IMPORT_COLUMNS = [
+  { key: 'title', label: '标题', required: true },
+  { key: 'body', label: '正文', required: false },
+  { key: 'summary', label: '内容概述', required: false },
+  { key: 'documentNumber', label: '文号', required: false },
+  { key: 'issuer', label: '发布机构', required: true },
+  { key: 'writtenOn', label: '成文日期', required: true },
+  { key: 'publishedOn', label: '发布日期', required: true },
+  { key: 'indexNumber', label: '索引号', required: false },
+  { key: 'kind', label: '类别', required: true },
+  { key: 'category', label: '目录', required: true },
+  { key: 'channels', label: '渠道', required: true },
+  { key: 'validity', label: '有效性', required: false },
+  { key: 'effectiveFrom', label: '生效日期', required: false },
+  { key: 'endedOn', label: '失效或废止日期', required: false },
+] as const;
+type ColumnKey = (typeof PUBLICATION_IMPORT_COLUMNS)[number]['key'];
+
+const LABEL_OF = Object.fromEntries(PUBLICATION_IMPORT_COLUMNS.map((c) => [c.key, c.label])) as Record<ColumnKey, string>;
+
+/** Header text -> column: the Chinese name, the English name (any case), and a few common variants. */
+const COLUMN_BY_NAME: ReadonlyMap<string, ColumnKey> = new Map<string, ColumnKey>([
+  ...PUBLICATION_IMPORT_COLUMNS.flatMap((c) => [
+    [c.label, c.key] as const,
+    [c.key.toLowerCase(), c.key] as const,
+  ]),
+  ['名称', 'title'],
+  ['bodyhtml', 'body'],
+  ['发文字号', 'documentNumber'],
+  ['生成日期', 'writtenOn'],
+  ['文件类型', 'kind'],
+  ['目录分类', 'category'],
+  ['categorycode', 'category'],
+  ['发布渠道', 'channels'],
+  ['失效日期', 'endedOn'],
+  ['废止日期', 'endedOn'],
+]);
+
+const KIND_BY_NAME: ReadonlyMap<string, PublicationKind> = new Map<string, PublicationKind>([
+  ...PUBLICATION_KINDS.flatMap((k) => [[k.label, k.code] as const, [k.code.toLowerCase(), k.code] as const]),
+  ['规范性文件', 'normativeDocuments'],
+]);
+const VALIDITY_BY_NAME: ReadonlyMap<string, ValidityStatus> = new Map<string, ValidityStatus>(
+  VALIDITY_STATUSES.flatMap((v) => [[v.label, v.code] as const, [v.code.toLowerCase(), v.code] as const]),
+);
+const CHANNEL_BY_NAME: ReadonlyMap<string, PublicationChannel> = new Map<string, PublicationChannel>([
+  ...PUBLICATION_CHANNELS.flatMap((c) => [[c.label, c.code] as const, [c.code.toLowerCase(), c.code] as const]),
+  ['网站', 'website'],
+  ['门户网站', 'website'],
+  ['微信', 'wechat'],
+  ['政务微博', 'weibo'],
+  ['新媒体', 'otherNewMedia'],
+]);
+
+/** At most this many problems are listed in the message; details.rows holds them all. */
+const MAX_LISTED_ERRORS = 100;
+
+type RawRow = Partial<Record<ColumnKey, unknown>>;
+
 /** All rows, or a DomainError BAD_INPUT whose details.rows lists every ImportRowError. */
 export function parsePublicationImport(text: string, format: 'csv' | 'json'): PublicationImportRow[] {
-  void text;
-  void format;
-  throw new DomainError('BAD_INPUT', 'parsePublicationImport: not built yet', '尚未实现');
+  const errors: ImportRowError[] = [];
+  const raws = format === 'csv' ? readCsv(text, errors) : readJson(text, errors);
+  const rows: PublicationImportRow[] = [];
+  for (const { line, raw } of raws) {
+    const row = readRow(line, raw, errors);
+    if (row !== undefined) rows.push(row);
+  }
+  checkDuplicateIndexNumbers(rows, errors);
+  if (errors.length === 0 && rows.length === 0) {
+    errors.push({ line: format === 'csv' ? 2 : 1, field: '文件', message: '没有要导入的信息（表头之后没有数据行）' });
+  }
+  if (errors.length > 0) throw importRejected(errors);
+  return rows;
+}
+
+/** "第N行 字段：原因" lines, for the CLI and the message. */
+export function formatImportRowErrors(errors: readonly ImportRowError[]): string[] {
+  return errors.map((error) => `第${error.line}行 ${error.field}：${error.message}`);
+}
+
+function importRejected(errors: ImportRowError[]): DomainError {
+  const sorted = [...errors].sort((a, b) => a.line - b.line);
+  const lines = formatImportRowErrors(sorted.slice(0, MAX_LISTED_ERRORS));
+  if (sorted.length > MAX_LISTED_ERRORS) lines.push(`……另有 ${sorted.length - MAX_LISTED_ERRORS} 处问题`);
+  const rowsRejected = new Set(sorted.map((e) => e.line)).size;
+  const first = sorted[0];
+  return new DomainError(
+    'BAD_INPUT',
+    `publication import rejected: ${sorted.length} problem(s) in ${rowsRejected} row(s); first: line ${first?.line} ${first?.field}: ${first?.message}`,
+    `导入文件有 ${rowsRejected} 行未通过校验，未导入任何信息：\n${lines.join('\n')}`,
+    { rows: sorted },
+  );
+}
+
+// ---------------------------------------------------------------- reading the file
+
+/**
+ * CSV rows with their line: the row number a spreadsheet shows (header = 1), which is the
+ * physical line too unless a quoted cell holds line breaks.
+ */
+function readCsv(text: string, errors: ImportRowError[]): { line: number; raw: RawRow }[] {
+  const table = parseCsv(text.replace(/^\uFEFF/, ''));
+  const header = table[0];
+  if (header === undefined || header.every((cell) => cell.trim() === '')) {
+    errors.push({ line: 1, field: '表头', message: '文件为空，第一行应为表头（如 标题,正文,发布机构,成文日期,发布日期,类别,目录,渠道）' });
+    return [];
+  }
+  const columns: (ColumnKey | undefined)[] = [];
+  const seen = new Set<ColumnKey>();
+  header.forEach((cell, index) => {
+    const name = cell.trim();
+    if (name === '') {
+      columns.push(undefined);
+      return;
+    }
+    const key = COLUMN_BY_NAME.get(name) ?? COLUMN_BY_NAME.get(name.toLowerCase());
+    if (key === undefined) {
+      errors.push({ line: 1, field: name, message: `无法识别的列名（第${index + 1}列）；可用的列：${PUBLICATION_IMPORT_COLUMNS.map((c) => `${c.label}（${c.key}）`).join('、')}` });
+    } else if (seen.has(key)) {
+      errors.push({ line: 1, field: name, message: `与前面的列重复，都表示“${LABEL_OF[key]}”` });
+    }
+    if (key !== undefined) seen.add(key);
+    columns.push(key);
+  });
+  for (const column of PUBLICATION_IMPORT_COLUMNS) {
+    if (column.required && !seen.has(column.key)) errors.push({ line: 1, field: column.label, message: `缺少必需的列“${column.label}”（${column.key}）` });
+  }
+  if (errors.length > 0) return [];
+  const rows: { line: number; raw: RawRow }[] = [];
+  table.slice(1).forEach((cells, index) => {
+    if (cells.every((cell) => cell.trim() === '')) return;
+    const raw: RawRow = {};
+    cells.forEach((cell, i) => {
+      const key = columns[i];
+      if (key !== undefined) raw[key] = cell;
+      else if (cell.trim() !== '') errors.push({ line: index + 2, field: `第${i + 1}列`, message: '该列没有表头，内容无法识别' });
+    });
+    rows.push({ line: index + 2, raw });
+  });
+  return rows;
+}
+
+/** A JSON array of objects (or { "publications": [...] }), keys as the CSV header names. */
+function readJson(text: string, errors: ImportRowError[]): { line: number; raw: RawRow }[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    errors.push({ line: 1, field: '文件', message: `不是有效的 JSON（${error instanceof Error ? error.message : String(error)}）` });
+    return [];
+  }
+  const list = Array.isArray(data) ? data : typeof data === 'object' && data !== null && Array.isArray((data as { publications?: unknown }).publications) ? (data as { publications: unknown[] }).publications : undefined;
+  if (list === undefined) {
+    errors.push({ line: 1, field: '文件', message: 'JSON 顶层应为数组，或含 publications 数组的对象' });
+    return [];
+  }
+  const rows: { line: number; raw: RawRow }[] = [];
+  list.forEach((item: unknown, index) => {
+    const line = index + 1;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      errors.push({ line, field: '条目', message: '应为对象，如 {"title": "…", "issuer": "…"}' });
+      return;
+    }
+    const raw: RawRow = {};
+    for (const [name, value] of Object.entries(item)) {
+      const key = COLUMN_BY_NAME.get(name.trim()) ?? COLUMN_BY_NAME.get(name.trim().toLowerCase());
+      if (key === undefined) errors.push({ line, field: name, message: '无法识别的字段名' });
+      else raw[key] = value;
+    }
+    rows.push({ line, raw });
+  });
+  return rows;
+}
+
+// ---------------------------------------------------------------- one row
+
+/** Text of a cell: strings trimmed, numbers as written; anything else is not text. */
+function cellText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/** YYYY-MM-DD, also YYYY/M/D, YYYY.M.D and YYYY年M月D日 as spreadsheets print them. */
+export function normalizeImportDate(text: string): IsoDate | undefined {
+  const match = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(text.trim());
+  if (!match) return undefined;
+  const iso = `${match[1]}-${(match[2] ?? '').padStart(2, '0')}-${(match[3] ?? '').padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : undefined;
+}
+
+function readRow(line: number, raw: RawRow, errors: ImportRowError[]): PublicationImportRow | undefined {
+  const before = errors.length;
+  const fail = (key: ColumnKey, message: string): void => {
+    errors.push({ line, field: LABEL_OF[key], message });
+  };
+  const text = (key: ColumnKey): string => {
+    const value = cellText(raw[key]);
+    if (value === undefined) {
+      fail(key, '应为文本');
+      return '';
+    }
+    return value;
+  };
+  const required = (key: ColumnKey): string => {
+    const value = cellText(raw[key]);
+    if (value === '') fail(key, '不能为空');
+    return text(key);
+  };
+  const date = (key: ColumnKey, optional: boolean): IsoDate | null => {
+    const value = optional ? text(key) : required(key);
+    if (value === '') return null;
+    const iso = normalizeImportDate(value);
+    if (iso === undefined) fail(key, `“${value}”不是有效日期，应为“年-月-日”（如 2025-03-03）`);
+    return iso ?? null;
+  };
+  const code = <T extends string>(key: ColumnKey, names: ReadonlyMap<string, T>, value: string, allowed: readonly { label: string }[]): T | undefined => {
+    if (value === '') return undefined;
+    const found = names.get(value) ?? names.get(value.toLowerCase());
+    if (found === undefined) fail(key, `“${value}”无效，应为${allowed.map((a) => a.label).join('、')}之一`);
+    return found;
+  };
+
+  const title = required('title');
+  const body = text('body');
+  const summary = text('summary');
+  const documentNumber = text('documentNumber');
+  const issuer = required('issuer');
+  const writtenOn = date('writtenOn', false);
+  const publishedOn = date('publishedOn', false);
+  const indexNumber = text('indexNumber');
+  const kind = code('kind', KIND_BY_NAME, required('kind'), PUBLICATION_KINDS);
+  const categoryCode = required('category');
+  const channels = readChannels(raw.channels, (message) => fail('channels', message));
+  const validityText = text('validity');
+  const status = validityText === '' ? 'effective' : code('validity', VALIDITY_BY_NAME, validityText, VALIDITY_STATUSES);
+  const effectiveFrom = date('effectiveFrom', true);
+  const endedOn = date('endedOn', true);
+  if (status !== undefined && status !== 'effective' && endedOn === null && cellText(raw.endedOn) === '') {
+    fail('endedOn', `有效性为“${status === 'expired' ? '失效' : '废止'}”的，须填写失效或废止日期`);
+  }
+  if (status === 'effective' && endedOn !== null) fail('endedOn', '有效性为“有效”的，不能填写失效或废止日期');
+
+  if (errors.length > before || writtenOn === null || publishedOn === null || kind === undefined || status === undefined || channels === undefined) return undefined;
+
+  const fields: PublicationFields = {
+    title,
+    bodyHtml: body,
+    summary,
+    documentNumber: documentNumber === '' ? null : documentNumber,
+    issuer,
+    writtenOn,
+    kind,
+    categoryCode,
+    channels,
+    validity: { status, effectiveFrom, endedOn },
+  };
+  try {
+    // The same rules as drafting and correcting (lengths, 发布日期 not before 成文日期, end dates).
+    const checked = validatePublicationFields(fields, { publishedOn });
+    return { line, fields: checked, indexNumber: indexNumber === '' ? null : indexNumber, publishedOn };
+  } catch (error) {
+    if (!isDomainError(error) || error.code !== 'BAD_INPUT') throw error;
+    errors.push({ line, field: fieldLabel(error.details.field), message: error.userMessage });
+    return undefined;
+  }
+}
+
+/** validatePublicationFields names a PublicationFields member (or publishedOn): back to the column's name. */
+function fieldLabel(field: unknown): string {
+  if (field === 'publishedOn') return LABEL_OF.publishedOn;
+  if (field === 'bodyHtml') return LABEL_OF.body;
+  if (field === 'categoryCode') return LABEL_OF.category;
+  if (field === 'kind') return LABEL_OF.kind;
+  if (field === 'channels') return LABEL_OF.channels;
+  if (typeof field === 'string' && field in PUBLICATION_FIELD_LABELS) return PUBLICATION_FIELD_LABELS[field as keyof PublicationFields];
+  return typeof field === 'string' ? field : '内容';
+}
+
+/** Channels as "政府网站;微信公众号" (also 、，, and ；), or a JSON array of names. */
+function readChannels(value: unknown, fail: (message: string) => void): PublicationChannel[] | undefined {
+  let names: string[];
+  if (Array.isArray(value)) {
+    if (!value.every((v) => typeof v === 'string')) {
+      fail('应为渠道名称的列表');
+      return undefined;
+    }
+    names = value.map((v: string) => v.trim()).filter((v) => v !== '');
+  } else if (typeof value === 'string') {
+    names = value
+      .split(/[;；、,，]/)
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
+  } else if (value === undefined || value === null) {
+    names = [];
+  } else {
+    fail('应为文本，多个渠道用分号或顿号分隔');
+    return undefined;
+  }
+  if (names.length === 0) {
+    fail(`不能为空，至少填写一个：${PUBLICATION_CHANNELS.map((c) => c.label).join('、')}（多个用分号或顿号分隔）`);
+    return undefined;
+  }
+  const channels: PublicationChannel[] = [];
+  for (const name of names) {
+    const channel = CHANNEL_BY_NAME.get(name) ?? CHANNEL_BY_NAME.get(name.toLowerCase());
+    if (channel === undefined) {
+      fail(`“${name}”无效，应为${PUBLICATION_CHANNELS.map((c) => c.label).join('、')}之一`);
+      return undefined;
+    }
+    if (!channels.includes(channel)) channels.push(channel);
+  }
+  return channels;
+}
+
+/** The same 索引号 twice in one file: both rows are named (the database would refuse the second). */
+function checkDuplicateIndexNumbers(rows: readonly PublicationImportRow[], errors: ImportRowError[]): void {
+  const firstLine = new Map<string, number>();
+  for (const row of rows) {
+    if (row.indexNumber === null) continue;
+    const earlier = firstLine.get(row.indexNumber);
+    if (earlier === undefined) firstLine.set(row.indexNumber, row.line);
+    else errors.push({ line: row.line, field: LABEL_OF.indexNumber, message: `“${row.indexNumber}”与第${earlier}行重复` });
+  }
 }

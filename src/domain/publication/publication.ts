@@ -119,6 +119,9 @@ export const DEFAULT_REVIEW_CHAIN: readonly ReviewStep[] = [
   { role: 'leader', label: '分管领导' },
 ];
 
+/** The 公开办 administrator: may also withdraw, correct or change the validity of a published item. */
+export const ADMINISTRATOR: ReviewStep = { role: 'admin', label: '系统管理员' };
+
 // ---------------------------------------------------------------- events
 
 interface PublicationEventBase<Kind extends string> {
@@ -136,6 +139,8 @@ export interface DraftedEvent extends PublicationEventBase<'drafted'> {
 /** Before submission and while returned; also by a reviewer at their step (the fix of a hit). */
 export interface EditedEvent extends PublicationEventBase<'edited'> {
   readonly fields: PublicationFields;
+  /** Set when the edit adds or removes an attachment (the fields are then unchanged): the audit trail names the file. */
+  readonly attachment?: { readonly change: 'added' | 'removed'; readonly fileName: string; readonly sha256: string };
 }
 
 /** The author sends it into the chain; the chain is copied so later changes to it do not move items in review. */

@@ -1,6 +1,7 @@
-import { NO_MIGRATIONS } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import { NO_MIGRATIONS, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { describeEachDatabase } from '../../../test/test-database.ts';
+import { describeEachDatabase, openTestDatabase, testDialects } from '../../../test/test-database.ts';
 import { createMigrator, MIGRATIONS, migrateToLatest } from './migrate-to-latest.ts';
 
 const APP_TABLES = [
@@ -18,6 +19,7 @@ const APP_TABLES = [
   'publication_attachments',
   'publication_events',
   'publication_index_sequences',
+  'publication_search',
   'publications',
   'report_applications',
   'report_documents',
@@ -35,7 +37,10 @@ const ALL_MIGRATIONS = ['2026-11-28T02-00_create-agencies', '2026-11-28T02-10_cr
   '2026-11-28T05-00_create-report-count-indexes',
   '2026-11-28T06-00_create-paused-applications-index',
   '2026-11-28T07-00_create-publications',
+  '2026-11-28T07-10_create-publication-search',
 ];
+// SQLite only: the FTS5 virtual table of publication_search and its shadow tables (_data, _idx…).
+const isFtsTable = (name: string) => name.startsWith('publication_search_fts');
 
 describeEachDatabase(
   'migrations',
@@ -47,7 +52,7 @@ describeEachDatabase(
     }
 
     async function appTables(): Promise<string[]> {
-      return (await ownTables()).map((t) => t.name).filter((name) => !name.startsWith('kysely_')).sort();
+      return (await ownTables()).map((t) => t.name).filter((name) => !name.startsWith('kysely_') && !isFtsTable(name)).sort();
     }
 
     it('runs every migration up on an empty database, then has nothing left to run', async () => {
@@ -58,7 +63,7 @@ describeEachDatabase(
     });
 
     it('runs every migration down, leaving no table, and up again', async () => {
-      const { error, results } = await createMigrator(database.db).migrateTo(NO_MIGRATIONS);
+      const { error, results } = await (await createMigrator(database.db)).migrateTo(NO_MIGRATIONS);
       expect(error).toBeUndefined();
       expect(results?.map((r) => `${r.direction} ${r.migrationName}`)).toEqual([...ALL_MIGRATIONS].reverse().map((name) => `Down ${name}`));
       expect(await appTables()).toEqual([]);
@@ -76,6 +81,28 @@ describeEachDatabase(
   },
   { migrate: false },
 );
+
+describe.runIf(testDialects().includes('postgres'))('migrations beside another schema [postgres]', () => {
+  it('migrates its own schema when another schema of the database holds Kysely migration tables', async () => {
+    // A suite that crashed, or another application, leaves its kysely_migration tables behind.
+    const stray = await openTestDatabase('postgres', { migrate: false });
+    const name = `gk_stray_${randomBytes(4).toString('hex')}`;
+    try {
+      await sql`create schema ${sql.id(name)}`.execute(stray.db);
+      await sql`create table ${sql.id(name, 'kysely_migration')} (name varchar(255) primary key, timestamp varchar(255) not null)`.execute(stray.db);
+      await sql`create table ${sql.id(name, 'kysely_migration_lock')} (id varchar(255) primary key, is_locked integer not null default 0)`.execute(stray.db);
+      const fresh = await openTestDatabase('postgres', { migrate: false });
+      try {
+        expect(await migrateToLatest(fresh.db)).toEqual(ALL_MIGRATIONS);
+      } finally {
+        await fresh.close();
+      }
+    } finally {
+      await sql`drop schema if exists ${sql.id(name)} cascade`.execute(stray.db);
+      await stray.close();
+    }
+  });
+});
 
 describe('migration names', () => {
   it('follow YYYY-MM-DDTHH-mm_verb-noun and are listed in order', () => {

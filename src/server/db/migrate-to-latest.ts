@@ -1,6 +1,6 @@
 // Migrations are listed in code, not found by scanning a folder: the same list works from
 // tsx, the tests and a bundled build. Add each new migration file here, in name order.
-import { Migrator } from 'kysely';
+import { Migrator, PostgresAdapter, sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import type { Database } from './database.ts';
 import * as createAgencies from './migrations/2026-11-28T02-00_create-agencies.ts';
@@ -12,6 +12,7 @@ import * as createNoticeTemplates from './migrations/2026-11-28T04-10_create-not
 import * as createReportCountIndexes from './migrations/2026-11-28T05-00_create-report-count-indexes.ts';
 import * as createPausedApplicationsIndex from './migrations/2026-11-28T06-00_create-paused-applications-index.ts';
 import * as createPublications from './migrations/2026-11-28T07-00_create-publications.ts';
+import * as createPublicationSearch from './migrations/2026-11-28T07-10_create-publication-search.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T02-00_create-agencies': createAgencies,
@@ -23,19 +24,28 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T05-00_create-report-count-indexes': createReportCountIndexes,
   '2026-11-28T06-00_create-paused-applications-index': createPausedApplicationsIndex,
   '2026-11-28T07-00_create-publications': createPublications,
+  '2026-11-28T07-10_create-publication-search': createPublicationSearch,
 });
 
 const inCodeProvider: MigrationProvider = {
   getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
 };
 
-export function createMigrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider: inCodeProvider });
+/**
+ * On PostgreSQL the migration tables are looked for in the connection's current schema: without
+ * it Kysely takes a kysely_migration table of any schema in the database (another suite's, another
+ * application's) for ours, and then fails to lock a table that is not on the search_path.
+ */
+export async function createMigrator(db: Kysely<Database>): Promise<Migrator> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return new Migrator({ db, provider: inCodeProvider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  return new Migrator({ db, provider: inCodeProvider, ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
 }
 
 /** Runs every pending migration; returns the names it ran. Throws if one fails (that one is rolled back on PostgreSQL). */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const { error, results = [] } = await createMigrator(db).migrateToLatest();
+  const { error, results = [] } = await (await createMigrator(db)).migrateToLatest();
   if (error !== undefined) {
     const failed = results.find((r) => r.status === 'Error');
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

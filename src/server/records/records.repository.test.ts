@@ -248,5 +248,37 @@ describeEachDatabase('records repository', (database) => {
     // Sample: 2024 applications and cases, figures 2023 and 2024; plus figures 2019 and a 2022 review case.
     expect(await repository.findRecordYears(agency.id)).toEqual([2024, 2023, 2022, 2019]);
     expect(await repository.findRecordYears(agency.id)).toEqual(recordYears(await repository.findRecords(agency.id)));
+
+    // A 规范性文件 published through Gongkai, written 2018 and repealed 2021: both years have a table 二;
+    // a draft (2017) does not count.
+    const publication = (written: string, state: string, validity: string, endedOn: string | null) => ({
+      agency_id: agency.id,
+      index_number: state === 'published' ? `X/${written}` : null,
+      title: '示范市某某管理办法',
+      body_html: '<p>正文</p>',
+      body_text: '正文',
+      summary: '',
+      document_number: null,
+      issuer: '年度局',
+      written_on: written,
+      published_on: state === 'published' ? written : null,
+      kind: 'normativeDocuments',
+      category_code: 'a20-01',
+      channels: '["website"]',
+      validity,
+      effective_from: null,
+      validity_ended_on: endedOn,
+      state,
+      current_step: null,
+      author: 'u-clerk',
+      withdrawn_on: null,
+      version: 2,
+    });
+    await database.db
+      .insertInto('publications')
+      .values([publication('2018-05-02', 'published', 'repealed', '2021-03-01'), publication('2017-06-01', 'draft', 'effective', null)])
+      .execute();
+    expect(await repository.findRecordYears(agency.id)).toEqual([2024, 2023, 2022, 2021, 2019, 2018]);
+    expect(await repository.findRecordYears(agency.id)).toEqual(recordYears(await repository.findRecords(agency.id)));
   });
 });

@@ -4,6 +4,8 @@
 import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
 import { DomainError } from '../../domain/domain-error.ts';
+import type { PublicationKind, PublicationState, ValidityStatus } from '../../domain/publication/publication.ts';
+import { toDocumentRecords } from '../../domain/publication/to-document-records.ts';
 import type { ReportCounts, ReportRecordsWithoutCases } from '../../domain/report/compute/compute-annual-report-from-counts.ts';
 import type { DocumentRecord, ReportRecords, YearlyFigures } from '../../domain/report/compute/report-records.ts';
 import type { ApplicantType, DocumentKind, OutcomeCode, ReviewGroup, ReviewResult } from '../../domain/report/report-format.ts';
@@ -20,7 +22,10 @@ export interface ReportTextInput {
 export interface RecordsRepository {
   /** Deletes the agency's records and writes these, in one transaction: all or nothing. */
   replaceRecords(agencyId: number, records: ReportRecords): Promise<void>;
-  /** The agency's records in the order they were written; agencyName is the agency's own name. */
+  /**
+   * The agency's records in the order they were written (imported ones, then its own cases and
+   * 主动公开 documents); agencyName is the agency's own name.
+   */
   findRecords(agencyId: number): Promise<ReportRecords>;
   /** The agency's name, documents and yearly figures: all but the cases, which findReportCounts groups. */
   findRecordsWithoutCases(agencyId: number): Promise<ReportRecordsWithoutCases>;
@@ -29,7 +34,10 @@ export interface RecordsRepository {
    * summed (as findRecords merges them). Same numbers as countReportRecords(findRecords(…), year).
    */
   findReportCounts(agencyId: number, year: number): Promise<ReportCounts>;
-  /** The years of recordYears(findRecords(…)), newest first, read without loading the records. */
+  /**
+   * The years of recordYears(findRecords(…)), newest first, read without loading the records; plus
+   * the years the agency issued or repealed one of its own 规章 or 规范性文件 (主动公开).
+   */
   findRecordYears(agencyId: number): Promise<number[]>;
   findReportText(agencyId: number, year: number): Promise<ReportTextInput | undefined>;
   saveReportText(agencyId: number, year: number, text: ReportTextInput): Promise<void>;
@@ -50,6 +58,31 @@ function toDocumentRecord(row: Selectable<ReportDocumentsTable>): DocumentRecord
 
 function toYearlyFigures(row: Selectable<ReportYearlyFiguresTable>): YearlyFigures {
   return { year: row.year, licensing: row.licensing, penalty: row.penalty, enforcement: row.enforcement, administrativeFees: row.administrative_fees };
+}
+
+/**
+ * The agency's own 规章 and 行政规范性文件 (主动公开) as table 二 documents. toDocumentRecords
+ * decides which count (published or withdrawn; drafts never); the query only narrows to the two
+ * kinds, by the index (agency_id, kind, written_on).
+ */
+async function findPublicationDocuments(db: Kysely<Database>, agencyId: number): Promise<DocumentRecord[]> {
+  const rows = await db
+    .selectFrom('publications')
+    .select(['id', 'kind', 'state', 'written_on', 'validity', 'validity_ended_on', 'effective_from'])
+    .where('agency_id', '=', agencyId)
+    .where('kind', 'in', ['rules', 'normativeDocuments'])
+    .orderBy('written_on')
+    .orderBy('id')
+    .execute();
+  return toDocumentRecords(
+    rows.map((row) => ({
+      id: row.id,
+      kind: row.kind as PublicationKind,
+      state: row.state as PublicationState,
+      writtenOn: row.written_on,
+      validity: { status: row.validity as ValidityStatus, effectiveFrom: row.effective_from, endedOn: row.validity_ended_on },
+    })),
+  );
 }
 
 export function createRecordsRepository(db: Kysely<Database>): RecordsRepository {
@@ -128,12 +161,13 @@ export function createRecordsRepository(db: Kysely<Database>): RecordsRepository
     async findRecords(agencyId) {
       const agencyName = await getAgencyName(agencyId);
       // Imported records and the agency's own cases (依申请公开 and its review cases) together.
-      const [applications, reviewCases, documents, yearlyFigures, cases] = await Promise.all([
+      const [applications, reviewCases, documents, yearlyFigures, cases, publicationDocuments] = await Promise.all([
         db.selectFrom('report_applications').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute(),
         db.selectFrom('report_review_cases').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute(),
         db.selectFrom('report_documents').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute(),
         db.selectFrom('report_yearly_figures').selectAll().where('agency_id', '=', agencyId).orderBy('year').execute(),
         findCaseReportRecords(db, agencyId),
+        findPublicationDocuments(db, agencyId),
       ]);
       return {
         agencyName,
@@ -157,20 +191,24 @@ export function createRecordsRepository(db: Kysely<Database>): RecordsRepository
           })),
           ...cases.reviewCases,
         ],
-        documents: documents.map(toDocumentRecord),
+        // Imported documents, then the agency's own 规章 and 规范性文件 from 主动公开.
+        documents: [...documents.map(toDocumentRecord), ...publicationDocuments],
         yearlyFigures: yearlyFigures.map(toYearlyFigures),
       };
     },
 
     async findRecordsWithoutCases(agencyId) {
       const agencyName = await getAgencyName(agencyId);
-      const [documents, yearlyFigures] = await Promise.all([
+      const [documents, yearlyFigures, publicationDocuments] = await Promise.all([
         db.selectFrom('report_documents').selectAll().where('agency_id', '=', agencyId).orderBy('id').execute(),
         db.selectFrom('report_yearly_figures').selectAll().where('agency_id', '=', agencyId).orderBy('year').execute(),
+        findPublicationDocuments(db, agencyId),
       ]);
       return {
         agencyName,
-        documents: documents.map(toDocumentRecord),
+        // Imported documents (records file) and the agency's own publications side by side: a
+        // document in both would count twice, so an agency moving to 主动公开 drops it from its file.
+        documents: [...documents.map(toDocumentRecord), ...publicationDocuments],
         yearlyFigures: yearlyFigures.map(toYearlyFigures),
       };
     },
@@ -240,8 +278,11 @@ export function createRecordsRepository(db: Kysely<Database>): RecordsRepository
         union select ${yearOf('filed_on')} from report_review_cases where agency_id = ${agencyId}
         union select ${yearOf('filed_on')} from review_cases where agency_id = ${agencyId}
         union select cast(year as text) from report_yearly_figures where agency_id = ${agencyId}`.execute(db);
-      return rows
-        .map((row) => Number(row.year))
+      // A year the agency issued or repealed one of its own 规章 or 规范性文件 (主动公开) has a
+      // table 二 to report. (Imported documents stay out, as in recordYears.)
+      const publicationYears = (await findPublicationDocuments(db, agencyId)).flatMap((d) => [d.issuedOn, ...(d.repealedOn === null ? [] : [d.repealedOn])].map((date) => date.slice(0, 4)));
+      return [...new Set([...rows.map((row) => row.year), ...publicationYears])]
+        .map((year) => Number(year))
         .filter((year) => Number.isInteger(year))
         .sort((a, b) => b - a);
     },

@@ -44,14 +44,21 @@ function yearOf(isoDate: string): number {
 
 /**
  * The years worth a report link: a year an application was received, a case filed or the yearly
- * figures entered. Document issue dates are left out: a 规范性文件 from 2015 that is still in
- * force makes no 2015 report.
+ * figures entered. Imported document issue dates are left out: a 规范性文件 from 2015 that is
+ * still in force makes no 2015 report.
  */
 export function recordYears(records: ReportRecords): number[] {
   const years = new Set<number>();
   for (const a of records.applications) years.add(yearOf(a.receivedOn));
   for (const c of records.reviewCases) years.add(yearOf(c.filedOn));
   for (const f of records.yearlyFigures) years.add(f.year);
+  // The agency's own 规章 and 规范性文件 published through Gongkai (ids 'publication-…', see
+  // toDocumentRecords): the years they were issued or repealed have a table 二 to report.
+  for (const d of records.documents) {
+    if (!d.id.startsWith('publication-')) continue;
+    years.add(yearOf(d.issuedOn));
+    if (d.repealedOn !== null) years.add(yearOf(d.repealedOn));
+  }
   return [...years].filter((y) => Number.isInteger(y)).sort((a, b) => b - a);
 }
 

@@ -91,3 +91,23 @@ describe('computeAnnualReport', () => {
     expect(r2024.year).toBe(2024);
   });
 });
+
+describe('computeAnnualReport: documents that expired (失效), not repealed (废止)', () => {
+  const documents: ReportRecords['documents'] = [
+    { id: 'e1', kind: 'normativeDocuments', issuedOn: '2023-05-01', repealedOn: null, expiredOn: '2024-06-30' },
+    { id: 'e2', kind: 'normativeDocuments', issuedOn: '2024-02-01', repealedOn: null, expiredOn: '2025-01-31' },
+    { id: 'e3', kind: 'normativeDocuments', issuedOn: '2024-03-01', repealedOn: null, expiredOn: '2024-12-31' },
+    { id: 'e4', kind: 'normativeDocuments', issuedOn: '2022-01-01', repealedOn: null, expiredOn: null },
+    { id: 'e5', kind: 'normativeDocuments', issuedOn: '2022-01-01', repealedOn: '2024-05-01' },
+  ];
+  const counts = (year: number) => computeAnnualReport({ ...records, documents }, year).table2.normativeDocuments;
+
+  it('leaves 现行有效 from the expiry day without counting as 废止', () => {
+    // 2023: issued e1; in force e1, e4, e5.
+    expect(counts(2023)).toEqual({ issued: 1, repealed: 0, inForce: 3 });
+    // 2024: issued e2, e3; repealed e5; in force e2 (expires 2025), e4. e1 and e3 (expired 12-31) are out.
+    expect(counts(2024)).toEqual({ issued: 2, repealed: 1, inForce: 2 });
+    // 2025: e2 expired in January; only e4 is left.
+    expect(counts(2025)).toEqual({ issued: 0, repealed: 0, inForce: 1 });
+  });
+});

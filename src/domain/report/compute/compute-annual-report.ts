@@ -63,12 +63,19 @@ function computeTable4(report: AnnualReport, reviewCases: readonly ReviewCaseRec
   }
 }
 
-/** Table 2 （一）: issued and repealed in the year; in force at 31 December. */
+/** Still in force when `day` ends: neither repealed (废止) nor expired (失效) on or before it. */
+const isInForceAt = (document: DocumentRecord, day: IsoDate): boolean =>
+  document.issuedOn <= day && (document.repealedOn === null || document.repealedOn > day) && (document.expiredOn == null || document.expiredOn > day);
+
+/**
+ * Table 2 （一）: issued and repealed in the year; in force at 31 December. A document that
+ * expired (失效) is not 废止: it leaves 现行有效 without counting in 本年废止件数.
+ */
 function computeDocumentCounts(counts: DocumentCounts, documents: readonly DocumentRecord[], period: Period): void {
   for (const document of documents) {
     if (isWithin(document.issuedOn, period)) counts.issued = (counts.issued ?? 0) + 1;
     if (document.repealedOn !== null && isWithin(document.repealedOn, period)) counts.repealed = (counts.repealed ?? 0) + 1;
-    if (document.issuedOn <= period.end && (document.repealedOn === null || document.repealedOn > period.end)) counts.inForce = (counts.inForce ?? 0) + 1;
+    if (isInForceAt(document, period.end)) counts.inForce = (counts.inForce ?? 0) + 1;
   }
 }
 

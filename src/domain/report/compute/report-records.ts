@@ -31,6 +31,11 @@ export interface DocumentRecord {
   kind: DocumentKind;
   issuedOn: IsoDate;
   repealedOn: IsoDate | null;
+  /**
+   * 失效: the day it stopped being in force by its own terms (有效期届满). Not 废止, so never counted
+   * as repealed; no longer 现行有效 from that day. Absent or null while in force.
+   */
+  expiredOn?: IsoDate | null;
 }
 
 /** Counts entered per year (第二十条第（五）（六）（八）项). */
