@@ -23,6 +23,7 @@ import { noticeRoutes } from './notices/notice.routes.ts';
 import { publicationRoutes } from './publications/publication.routes.ts';
 import { createPublicationService } from './publications/publication.service.ts';
 import { createPublicationSearch } from './search/publication-search.ts';
+import { searchRoutes } from './search/search.routes.ts';
 import { createNoticeService } from './notices/notice.service.ts';
 import { reportRoutes } from './reports/report.routes.ts';
 import { yearlyFiguresRoutes } from './yearly-figures/yearly-figures.routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // 主动公开: the search index is kept in step by the publication service, inside each change's transaction.
   const publicationSearch = createPublicationSearch({ db: deps.db });
   await app.register(publicationRoutes, { service: createPublicationService({ db: deps.db, calendars: createCalendarProvider(deps.db), today: deps.today ?? todayInChina, search: publicationSearch }) });
+  await app.register(searchRoutes, { search: publicationSearch, db: deps.db });
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -209,6 +209,10 @@ describeEachDatabase('publications API', (database) => {
     // Written 15 September, published 22 September: well inside 20 working days (due 17 October).
     expect(details.deadline).toMatchObject({ dueOn: '2025-10-17', late: false });
     expect(await searchTitles('绿化', { agencyIds: [agencyIds.city!] })).toEqual(['示范市关于加强城市绿化管理的通知']);
+    // The public search route of the app finds it too, with the word marked in the title.
+    const found = (await app.inject({ url: `/api/search?q=${encodeURIComponent('绿化')}&agency=city` })).json<{ items: { titleHtml: string }[]; total: number }>();
+    expect(found.total).toBe(1);
+    expect(found.items[0]?.titleHtml).toBe('示范市关于加强城市<mark>绿化</mark>管理的通知');
     // The event rows are the audit trail: one per act, never rewritten.
     const rows = await database.db.selectFrom('publication_events').select(['seq', 'kind', 'actor']).where('publication_id', '=', created.id).orderBy('seq').execute();
     expect(rows.map((r) => r.kind)).toEqual(['drafted', 'submitted', 'approved', 'approved', 'approved', 'published']);
