@@ -197,6 +197,32 @@ function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command
       setExitCode(await runCalendarList({ json: options.json === true, ...(options.database === undefined ? {} : { database: options.database }) }, io));
     });
 
+  const audit = program.command('audit').description('审计记录：校验哈希链、导出 the audit trail: verify the hash chain, export');
+  audit
+    .command('verify')
+    .description('校验审计记录的哈希链，找出被改动、缺失或链接断开的记录 verify the hash chain: altered, missing or unlinked entries (退出码 1 exit 1)')
+    .option('--expect-count <n>', '此前留存的条数，少于它说明末尾记录被删除 the count kept earlier: fewer means the newest were deleted')
+    .option('--anchor <seq:hash>', '此前留存的某条记录的序号和哈希 an entry\'s seq and hash kept earlier, e.g. 120:ab12…')
+    .option('--json', '输出 JSON output JSON')
+    .option('--database <url>', '数据库 database: SQLite 文件路径或 postgres:// 地址 (默认 DATABASE_URL)')
+    .action(async (options: { expectCount?: string; anchor?: string; json?: boolean; database?: string }) => {
+      const { runAuditVerify } = await import('./commands/audit.ts');
+      setExitCode(await runAuditVerify({ ...options, json: options.json === true }, io));
+    });
+  audit
+    .command('export')
+    .description('导出审计记录（按序号从早到晚，含哈希）export the audit trail, oldest first, with hashes')
+    .requiredOption('--out <file>', '输出文件 output file')
+    .addOption(new Option('--format <format>', '格式 format: csv（Excel 可读 readable in Excel）| jsonl（每行一条 one entry per line）').choices(['csv', 'jsonl']).default('csv'))
+    .option('--agency <code>', '只导出该机关的 only this agency\'s entries')
+    .option('--from <date>', '起始日期（北京时间，含当日）from this day in China, YYYY-MM-DD')
+    .option('--to <date>', '截止日期（北京时间，含当日）to this day in China, YYYY-MM-DD')
+    .option('--database <url>', '数据库 database: SQLite 文件路径或 postgres:// 地址 (默认 DATABASE_URL)')
+    .action(async (options: { out: string; format: 'csv' | 'jsonl'; agency?: string; from?: string; to?: string; database?: string }) => {
+      const { runAuditExport } = await import('./commands/audit.ts');
+      setExitCode(await runAuditExport(options, io));
+    });
+
   const application = program
     .command('application')
     .alias('case')

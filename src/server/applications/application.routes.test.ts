@@ -11,6 +11,7 @@ import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import { buildApp } from '../app.ts';
 import { parseConfig } from '../config.ts';
 import { findCaseReportRecords, findEvents } from './application.repository.ts';
+import { listAuditEntries, verifyAuditTrail } from '../audit/audit.repository.ts';
 
 // GB 11643's own example: Σ(ai×Wi) = 167, 167 mod 11 = 2 → X.
 const ID_NUMBER = '11010519491231002X';
@@ -174,6 +175,17 @@ describeEachDatabase('applications API', (database) => {
     ]);
     const row = await database.db.selectFrom('applications').select(['state', 'outcome', 'concluded_on', 'version']).where('tracking_number', '=', trackingNumber).executeTakeFirstOrThrow();
     expect(row).toEqual({ state: 'closed', outcome: 'disclosed', concluded_on: '2025-11-14', version: 5 });
+    // The same acts in the hash-chained audit trail (no personal data in it), and the chain verifies.
+    const trail = await listAuditEntries(database.db, { subject: `application:${trackingNumber}` });
+    expect(trail.entries.map((e) => [e.action, e.actor]).reverse()).toEqual([
+      ['application.received', 'u-clerk'],
+      ['application.correctionRequested', 'u-clerk'],
+      ['application.correctionReceived', 'u-clerk'],
+      ['application.extensionApproved', 'u-leader'],
+      ['application.replied', 'u-clerk'],
+    ]);
+    expect(JSON.stringify(trail.entries)).not.toContain('张三');
+    expect((await verifyAuditTrail(database.db)).findings).toEqual([]);
 
     // A closed case takes no more events: the domain's reason, as 409.
     const late = await record(trackingNumber, 5, { kind: 'correctionReceived', at: '2025-11-14' });

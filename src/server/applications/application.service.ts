@@ -30,6 +30,7 @@ import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import type { Agency } from '../agencies/agencies.repository.ts';
 import type { CalendarProvider, LoadedCalendarYear } from '../calendar/calendar-provider.ts';
 import { createCalendarProvider } from '../calendar/calendar-provider.ts';
+import { appendAuditEntry } from '../audit/audit.repository.ts';
 import type { Database } from '../db/database.ts';
 import type { ApplicationFilter, ApplicationRow, AuditEntryRow, ReviewCaseRow, StoredEvent } from './application.repository.ts';
 import {
@@ -231,6 +232,8 @@ export interface ApplicationServiceDeps {
   today: () => IsoDate;
   /** Roles that may approve an extension (第三十三条); default DEFAULT_EXTENSION_APPROVER_ROLES. */
   approverRoles?: readonly string[];
+  /** The instant written in the audit trail (toISOString form); default the system clock. */
+  now?: () => string;
 }
 
 /** Today's date in China (UTC+8), where the agencies count their working days. */
@@ -335,6 +338,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
   const { db, today } = deps;
   const calendars = deps.calendars ?? createCalendarProvider(db, deps.calendar === undefined ? undefined : [...deps.calendar.arrangements.values()]);
   const approverRoles = deps.approverRoles ?? DEFAULT_EXTENSION_APPROVER_ROLES;
+  const now = deps.now ?? (() => new Date().toISOString());
   const agencies = createAgenciesRepository(db);
 
   function checkApplicant(applicant: ApplicantInput, receivedOn: IsoDate): { idNumber: string | null; creditCode: string | null } {
@@ -476,6 +480,15 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         });
         await appendEvent(trx, agency.id, applicationId, 1, received);
         await writeClockCache(trx, applicationId, clockCacheOf(deriveCaseClock(opened, calendar, today())));
+        // No personal data in the trail: the case number stands for the applicant.
+        await appendAuditEntry(trx, {
+          at: now(),
+          actor: received.actor,
+          agencyId: agency.id,
+          action: 'application.received',
+          subject: `application:${number}`,
+          detail: { channel: input.channel, applicantType: input.applicant.type, receivedOn: input.receivedOn, version: 1 },
+        });
         return number;
       });
       return { trackingNumber, queryCode };
@@ -496,6 +509,14 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         if (!(await updateSummary(trx, current.id, options.expectedVersion, summary))) throw versionConflict(-1);
         await appendEvent(trx, current.agency_id, current.id, next.version, event);
         await writeClockCache(trx, current.id, clockCacheOf(deriveCaseClock(next, calendar, today())));
+        await appendAuditEntry(trx, {
+          at: now(),
+          actor: event.actor,
+          agencyId: current.agency_id,
+          action: `application.${event.kind}`,
+          subject: `application:${current.tracking_number}`,
+          detail: { at: event.at, version: next.version, state: next.state },
+        });
         return { row: current, applicationCase: next, stored: [...loaded.stored, { seq: next.version, event, recordedAt: '' }], calendar };
       });
       // recordedAt of the new event is set by the database: read it back outside the transaction.
@@ -636,6 +657,14 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
           await insertAuditEntry(trx, { agencyId: row.agency_id, applicationId: row.id, actor, kind: 'calendar_changed', detail });
           changedCases.push({ trackingNumber: row.tracking_number, ...detail });
         }
+        await appendAuditEntry(trx, {
+          at: now(),
+          actor,
+          agencyId: null,
+          action: 'calendar.loaded',
+          subject: `calendar:${loaded.year}`,
+          detail: { year: loaded.year, source: loaded.source, changedCases: changedCases.length },
+        });
         return { year: loaded.year, source: loaded.source, loadedAt: loaded.loadedAt, loadedBy: loaded.loadedBy, changedCases };
       });
     },

@@ -8,6 +8,7 @@ import { describeEachDatabase } from '../../../test/test-database.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import { buildApp } from '../app.ts';
 import { parseConfig } from '../config.ts';
+import { listAuditEntries } from '../audit/audit.repository.ts';
 
 const ID_NUMBER = '11010519491231002X';
 const CLERK = { 'x-gongkai-user': 'u-clerk', 'x-gongkai-roles': 'clerk' };
@@ -123,6 +124,9 @@ describeEachDatabase('calendar years and the clock cache', (database) => {
       { trackingNumber: a, oldDueOn: '2027-01-12', newDueOn: '2027-01-13', oldProvisional: true, newProvisional: false },
       { trackingNumber: d, oldDueOn: '2027-02-09', newDueOn: '2027-02-16', oldProvisional: true, newProvisional: false },
     ]);
+    // The load is one platform-wide entry of the audit trail (no agency: the arrangement binds all).
+    const trail = await listAuditEntries(database.db, { action: 'calendar.loaded', platformOnly: true });
+    expect(trail.entries.map((e) => [e.actor, e.subject, e.detail])).toEqual([['u-admin', 'calendar:2027', { year: 2027, source: '测试用假想安排', changedCases: 2 }]]);
 
     const aAfter = await details(a);
     expect(aAfter.clock).toMatchObject({ dueOn: '2027-01-13', provisional: false });

@@ -10,11 +10,13 @@ const APP_TABLES = [
   'application_events',
   'application_history',
   'applications',
+  'audit_entries',
   'calendar_years',
   'catalogue_nodes',
   'disclosure_guides',
   'disclosure_settings',
   'disclosure_settings_history',
+  'login_attempts',
   'notice_templates',
   'publication_attachments',
   'publication_events',
@@ -27,10 +29,14 @@ const APP_TABLES = [
   'report_yearly_figures',
   'review_cases',
   'screening_terms',
+  'sessions',
   'tracking_sequences',
+  'user_roles',
+  'users',
 ];
 // The State Council's arrangement binds every agency alike: the one global reference table.
-const GLOBAL_TABLES = ['calendar_years'];
+// Accounts span agencies (a user's roles per agency are in user_roles, which has agency_id).
+const GLOBAL_TABLES = ['calendar_years', 'login_attempts', 'sessions', 'users'];
 const ALL_MIGRATIONS = ['2026-11-28T02-00_create-agencies', '2026-11-28T02-10_create-report-records', '2026-11-28T02-20_create-annual-report-texts', '2026-11-28T03-00_create-applications',
   '2026-11-28T04-00_create-calendar-years',
   '2026-11-28T04-10_create-notice-templates',
@@ -38,6 +44,8 @@ const ALL_MIGRATIONS = ['2026-11-28T02-00_create-agencies', '2026-11-28T02-10_cr
   '2026-11-28T06-00_create-paused-applications-index',
   '2026-11-28T07-00_create-publications',
   '2026-11-28T07-10_create-publication-search',
+  '2026-11-28T08-00_create-accounts',
+  '2026-11-28T08-10_create-audit-entries',
 ];
 // SQLite only: the FTS5 virtual table of publication_search and its shadow tables (_data, _idx…).
 const isFtsTable = (name: string) => name.startsWith('publication_search_fts');

@@ -13,6 +13,8 @@ import * as createReportCountIndexes from './migrations/2026-11-28T05-00_create-
 import * as createPausedApplicationsIndex from './migrations/2026-11-28T06-00_create-paused-applications-index.ts';
 import * as createPublications from './migrations/2026-11-28T07-00_create-publications.ts';
 import * as createPublicationSearch from './migrations/2026-11-28T07-10_create-publication-search.ts';
+import * as createAccounts from './migrations/2026-11-28T08-00_create-accounts.ts';
+import * as createAuditEntries from './migrations/2026-11-28T08-10_create-audit-entries.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T02-00_create-agencies': createAgencies,
@@ -25,6 +27,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T06-00_create-paused-applications-index': createPausedApplicationsIndex,
   '2026-11-28T07-00_create-publications': createPublications,
   '2026-11-28T07-10_create-publication-search': createPublicationSearch,
+  '2026-11-28T08-00_create-accounts': createAccounts,
+  '2026-11-28T08-10_create-audit-entries': createAuditEntries,
 });
 
 const inCodeProvider: MigrationProvider = {

@@ -16,6 +16,8 @@ import type { ReviewStep } from '../../domain/publication/publication.ts';
 import type { ScreeningTerm } from '../../domain/publication/screen-text.ts';
 import { toIsoTimestamp } from '../applications/application.repository.ts';
 import type { CatalogueNodesTable, Database, DisclosureSettingsTable } from '../db/database.ts';
+import type { JsonObject } from '../../domain/audit/canonical-json.ts';
+import { appendAuditEntry } from '../audit/audit.repository.ts';
 
 export interface DisclosureSettings {
   creditCode: string | null;
@@ -205,8 +207,18 @@ export interface SettingsHistoryEntry {
   detail: Record<string, unknown>;
 }
 
+/** The settings' own history (shown per agency), and the same change in the hash-chained audit trail. */
 export async function insertSettingsHistory(trx: Kysely<Database>, entry: { agencyId: number; actor: string; kind: string; detail: Record<string, unknown> }): Promise<void> {
-  await trx.insertInto('disclosure_settings_history').values({ agency_id: entry.agencyId, actor: entry.actor, kind: entry.kind, detail: JSON.stringify(entry.detail) }).execute();
+  const detail = JSON.stringify(entry.detail);
+  await trx.insertInto('disclosure_settings_history').values({ agency_id: entry.agencyId, actor: entry.actor, kind: entry.kind, detail }).execute();
+  await appendAuditEntry(trx, {
+    at: new Date().toISOString(),
+    actor: entry.actor,
+    agencyId: entry.agencyId,
+    action: `settings.${entry.kind}`,
+    subject: `settings:${entry.kind}`,
+    detail: JSON.parse(detail) as JsonObject,
+  });
 }
 
 /** Newest first. */

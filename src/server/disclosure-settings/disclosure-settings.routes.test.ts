@@ -9,6 +9,7 @@ import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import { buildApp } from '../app.ts';
 import { parseConfig } from '../config.ts';
 import { findDisclosureSettings } from './disclosure-settings.repository.ts';
+import { listAuditEntries } from '../audit/audit.repository.ts';
 
 // GB 32100 worked by hand: 登记管理部门码 1 (机构编制), 机构类别码 1 (机关), area 100000, 主体标识码
 // 00000013 with GB 11714 check 11 − (1×4 + 3×2) mod 11 = 1; then Σ = 1×1 + 1×3 + 1×9 + 1×10 + 3×30 +
@@ -199,6 +200,9 @@ describeEachDatabase('disclosure settings API', (database) => {
         },
       });
       expect((await findDisclosureSettings(database.db, cityId)).reviewChain).toEqual(chain);
+      // The same change in the hash-chained audit trail.
+      const [audited] = (await listAuditEntries(database.db, { agencyId: cityId, action: 'settings.review_chain_changed' })).entries;
+      expect(audited).toMatchObject({ actor: 'u-leader', subject: 'settings:review_chain_changed', detail: { new: chain } });
 
       const reset = await put('/api/agencies/city/disclosure-settings', { reviewChain: null });
       expect(reset.json()).toMatchObject({ usesDefault: { reviewChain: true } });

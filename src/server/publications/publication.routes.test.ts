@@ -16,6 +16,7 @@ import { createCalendarProvider } from '../calendar/calendar-provider.ts';
 import { createPublicationSearch } from '../search/publication-search.ts';
 import type { PublicationSearch } from '../search/publication-search.ts';
 import { createPublicationService } from './publication.service.ts';
+import { listAuditEntries, verifyAuditTrail } from '../audit/audit.repository.ts';
 
 type Headers = Record<string, string>;
 const AUTHOR: Headers = { 'x-gongkai-user': 'u-author', 'x-gongkai-roles': 'clerk' };
@@ -213,6 +214,18 @@ describeEachDatabase('publications API', (database) => {
     const found = (await app.inject({ url: `/api/search?q=${encodeURIComponent('绿化')}&agency=city` })).json<{ items: { titleHtml: string }[]; total: number }>();
     expect(found.total).toBe(1);
     expect(found.items[0]?.titleHtml).toBe('示范市关于加强城市<mark>绿化</mark>管理的通知');
+    // Each event is also in the hash-chained audit trail, with who did it, and the chain verifies.
+    const trail = await listAuditEntries(database.db, { subject: `publication:${created.id}` });
+    expect(trail.entries.map((e) => [e.action, e.actor]).reverse()).toEqual([
+      ['publication.drafted', 'u-author'],
+      ['publication.submitted', 'u-author'],
+      ['publication.approved', 'u-clerk2'],
+      ['publication.approved', 'u-chief'],
+      ['publication.approved', 'u-leader'],
+      ['publication.published', 'u-leader'],
+    ]);
+    expect(trail.entries[0]?.detail).toMatchObject({ indexNumber: '11350100MB0000001A/2025-00001', version: 6 });
+    expect((await verifyAuditTrail(database.db)).findings).toEqual([]);
     // The event rows are the audit trail: one per act, never rewritten.
     const rows = await database.db.selectFrom('publication_events').select(['seq', 'kind', 'actor']).where('publication_id', '=', created.id).orderBy('seq').execute();
     expect(rows.map((r) => r.kind)).toEqual(['drafted', 'submitted', 'approved', 'approved', 'approved', 'published']);

@@ -49,6 +49,7 @@ import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import { toIsoTimestamp } from '../applications/application.repository.ts';
 import type { CalendarProvider } from '../calendar/calendar-provider.ts';
 import { createCalendarProvider } from '../calendar/calendar-provider.ts';
+import { appendAuditEntry } from '../audit/audit.repository.ts';
 import type { Database } from '../db/database.ts';
 import type { DisclosureSettings } from '../disclosure-settings/disclosure-settings.repository.ts';
 import { findDisclosureSettings } from '../disclosure-settings/disclosure-settings.repository.ts';
@@ -240,6 +241,8 @@ export interface PublicationServiceDeps {
   /** Built-in years to count 第二十六条 with (loaded calendar_years win); ignored when `calendars` is given. */
   calendar?: WorkingDayCalendar;
   calendars?: CalendarProvider;
+  /** The instant written in the audit trail (toISOString form); default the system clock. */
+  now?: () => string;
 }
 
 export const PUBLICATION_VERSION_CONFLICT_MESSAGE = '该信息已被他人修改，请刷新后重试';
@@ -393,6 +396,14 @@ export function createPublicationService(deps: PublicationServiceDeps) {
   const { db, today, search } = deps;
   const calendars = deps.calendars ?? createCalendarProvider(db, deps.calendar === undefined ? undefined : [...deps.calendar.arrangements.values()]);
   const agencies = createAgenciesRepository(db);
+  const now = deps.now ?? (() => new Date().toISOString());
+
+  /** One hash-chained audit entry per event, in the event's transaction. */
+  async function audit(trx: Kysely<Database>, agencyId: number, publicationId: number, event: PublicationEvent, version: number): Promise<void> {
+    const detail: { at: string; version: number; indexNumber?: string } = { at: event.at, version };
+    if (event.kind === 'published' || event.kind === 'imported') detail.indexNumber = event.indexNumber;
+    await appendAuditEntry(trx, { at: now(), actor: event.actor, agencyId, action: `publication.${event.kind}`, subject: `publication:${publicationId}`, detail });
+  }
 
   async function requireRow(trx: Kysely<Database>, id: number): Promise<PublicationRow> {
     const row = await findPublicationRow(trx, id);
@@ -484,7 +495,10 @@ export function createPublicationService(deps: PublicationServiceDeps) {
         events.push(published);
       }
       if (!(await updatePublicationSummary(trx, id, expected, next, bodyText ?? row.body_text))) throw versionConflict(id, expected, -1);
-      for (const [index, stored] of events.entries()) await appendPublicationEvent(trx, row.agency_id, id, publication.version + 1 + index, stored);
+      for (const [index, stored] of events.entries()) {
+        await appendPublicationEvent(trx, row.agency_id, id, publication.version + 1 + index, stored);
+        await audit(trx, row.agency_id, id, stored, publication.version + 1 + index);
+      }
       if (afterEvent !== undefined) await afterEvent(trx, id);
       // Only published items are in the search index (publication-search.ts).
       const kinds = new Set(events.map((e) => e.kind));
@@ -605,6 +619,7 @@ export function createPublicationService(deps: PublicationServiceDeps) {
         const publication = applyPublicationEvent(null, event, context({ settings, hits }, actorRoles));
         const publicationId = await insertPublication(trx, agency.id, publication, bodyText);
         await appendPublicationEvent(trx, agency.id, publicationId, publication.version, event);
+        await audit(trx, agency.id, publicationId, event, publication.version);
         return publicationId;
       });
       return getPublication(id);
@@ -834,6 +849,7 @@ export function createPublicationService(deps: PublicationServiceDeps) {
             const publication = atLine(item.row.line, () => applyPublicationEvent(null, event, context({ settings, hits }, [])));
             const id = await insertPublication(trx, agency.id, publication, item.bodyText);
             await appendPublicationEvent(trx, agency.id, id, publication.version, event);
+            await audit(trx, agency.id, id, event, publication.version);
             await search.indexPublication(trx, await searchDocument(trx, id));
             indexNumbers.push(indexNumber);
           }

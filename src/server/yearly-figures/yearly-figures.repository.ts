@@ -5,6 +5,8 @@
 import type { Kysely } from 'kysely';
 import type { YearlyFigures } from '../../domain/report/compute/report-records.ts';
 import type { Database } from '../db/database.ts';
+import type { JsonObject } from '../../domain/audit/canonical-json.ts';
+import { appendAuditEntry } from '../audit/audit.repository.ts';
 
 export const YEARLY_FIGURES_HISTORY_KIND = 'yearly_figures';
 
@@ -34,10 +36,9 @@ export async function saveYearlyFigures(trx: Kysely<Database>, agencyId: number,
       .onConflict((oc) => oc.columns(['agency_id', 'year']).doUpdateSet(values))
       .execute();
     const change: YearlyFiguresChange = { year: f.year, before: existing.get(f.year) ?? null, after: { ...f } };
-    await trx
-      .insertInto('disclosure_settings_history')
-      .values({ agency_id: agencyId, actor, kind: YEARLY_FIGURES_HISTORY_KIND, detail: JSON.stringify({ ...change, via }) })
-      .execute();
+    const detail = JSON.stringify({ ...change, via });
+    await trx.insertInto('disclosure_settings_history').values({ agency_id: agencyId, actor, kind: YEARLY_FIGURES_HISTORY_KIND, detail }).execute();
+    await appendAuditEntry(trx, { at: new Date().toISOString(), actor, agencyId, action: 'figures.changed', subject: `figures:${f.year}`, detail: JSON.parse(detail) as JsonObject });
     changes.push(change);
   }
   return changes;

@@ -1,0 +1,6 @@
+// The SHA-256 the audit trail is chained with (the domain takes it as an argument).
+import { createHash } from 'node:crypto';
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
