@@ -297,6 +297,7 @@ async function buildYear(db: Kysely<Database>, service: ApplicationService): Pro
         requestedInformation: `案例${spec.label}所需信息`,
       },
       'u-clerk',
+      ['clerk'],
     );
     numbers.set(spec.label, trackingNumber);
     let version = 1;
@@ -312,8 +313,8 @@ async function buildYear(db: Kysely<Database>, service: ApplicationService): Pro
       body: review.kind === 'adminReview' ? '示范市人民政府' : '示范区人民法院',
       filedOn: review.filedOn,
       trackingNumber: review.about === undefined ? null : numbers.get(review.about)!,
-    });
-    if (review.concluded) await service.concludeReviewCase(review.agency, created.id, { concludedOn: review.concluded.on, result: review.concluded.result });
+    }, ['clerk']);
+    if (review.concluded) await service.concludeReviewCase(review.agency, created.id, { concludedOn: review.concluded.on, result: review.concluded.result }, ['clerk']);
   }
   return numbers;
 }

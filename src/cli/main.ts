@@ -197,6 +197,31 @@ function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command
       setExitCode(await runCalendarList({ json: options.json === true, ...(options.database === undefined ? {} : { database: options.database }) }, io));
     });
 
+  const user = program.command('user').description('用户账号：创建、列出（本机操作员直接操作数据库）user accounts: create, list (the local operator, on the database)');
+  user
+    .command('create')
+    .description('创建用户并授予其在一个机关的角色；首次登录须修改初始密码 create a user with roles in one agency; the initial password must be changed at first login')
+    .requiredOption('--login <login>', '登录名 login name (字母、数字或 . _ @ - letters, digits or . _ @ -)')
+    .requiredOption('--name <name>', '姓名 display name')
+    .requiredOption('--agency <code>', '机关代码 agency code')
+    .requiredOption('--roles <roles>', '角色，逗号分隔 roles, comma-separated: clerk 信息员, sectionChief 科长, leader 分管领导, admin 系统管理员, auditor 审计员')
+    .option('--password-file <file>', '初始密码所在文件（不给出时随机生成并显示）file holding the initial password (default: generate one and print it)')
+    .option('--json', '输出 JSON output JSON')
+    .option('--database <url>', '数据库 database: SQLite 文件路径或 postgres:// 地址 (默认 DATABASE_URL)')
+    .action(async (options: { login: string; name: string; agency: string; roles: string; passwordFile?: string; json?: boolean; database?: string }) => {
+      const { runUserCreate } = await import('./commands/user.ts');
+      setExitCode(await runUserCreate({ ...options, json: options.json === true }, io));
+    });
+  user
+    .command('list')
+    .description('列出用户及其在各机关的角色 list users with their roles per agency')
+    .option('--json', '输出 JSON output JSON')
+    .option('--database <url>', '数据库 database: SQLite 文件路径或 postgres:// 地址 (默认 DATABASE_URL)')
+    .action(async (options: { json?: boolean; database?: string }) => {
+      const { runUserList } = await import('./commands/user.ts');
+      setExitCode(await runUserList({ json: options.json === true, ...(options.database === undefined ? {} : { database: options.database }) }, io));
+    });
+
   const audit = program.command('audit').description('审计记录：校验哈希链、导出 the audit trail: verify the hash chain, export');
   audit
     .command('verify')

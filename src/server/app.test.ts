@@ -89,6 +89,40 @@ describe('the app on a real SQLite database', () => {
     expect(response.json()).toEqual({ error: code, message: `测试错误：${code}` });
   });
 
+  it('answers 401 when a FORBIDDEN asks for it (not signed in), and 422 when any error asks for it; other statuses are ignored', async () => {
+    const started = await start();
+    started.get('/test/asks/:code/:status', async (request) => {
+      const { code, status } = request.params as { code: DomainErrorCode; status: string };
+      throw new DomainError(code, 'asks', `测试：${status}`, { httpStatus: Number(status) });
+    });
+    const ask = (code: DomainErrorCode, status: number) => started.inject({ method: 'GET', url: `/test/asks/${code}/${status}` });
+    const unauthenticated = await ask('FORBIDDEN', 401);
+    expect(unauthenticated.statusCode).toBe(401);
+    expect(unauthenticated.json()).toEqual({ error: 'FORBIDDEN', message: '测试：401' });
+    expect((await ask('CONFLICT', 422)).statusCode).toBe(422);
+    // 401 only for FORBIDDEN (a refusal that signing in may cure); other codes keep their status.
+    expect((await ask('BAD_INPUT', 401)).statusCode).toBe(400);
+    expect((await ask('FORBIDDEN', 418)).statusCode).toBe(403);
+    const page = await started.inject({ method: 'GET', url: '/test/asks/FORBIDDEN/401', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(401);
+    expect(page.body).toContain('请先登录');
+  });
+
+  it('answers a staff route without a session 401 in Chinese, and serves the accounts API', async () => {
+    const started = await start();
+    const anonymous = await started.inject({ method: 'GET', url: '/api/agencies/demo/applications' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toEqual({ error: 'FORBIDDEN', message: '请先登录。' });
+    const bearer = await started.inject({ method: 'GET', url: '/api/agencies/demo/applications', headers: { authorization: `Bearer ${'0'.repeat(64)}` } });
+    expect(bearer.statusCode).toBe(401);
+    const badLogin = await started.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'nobody', password: 'Wrong#2026pw' } });
+    expect(badLogin.statusCode).toBe(401);
+    expect(badLogin.json()).toEqual({ error: 'FORBIDDEN', message: '登录名或密码不正确。' });
+    // Public routes stay public.
+    expect((await started.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    expect((await started.inject({ method: 'GET', url: '/api/calendar/years' })).statusCode).toBe(200);
+  });
+
   it('escapes the message in the HTML error page', async () => {
     const started = await start();
     started.get('/test/html', async () => {

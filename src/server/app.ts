@@ -9,6 +9,9 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { IsoDate } from '../domain/report/compute/report-records.ts';
+import { accountRoutes } from './accounts/accounts.routes.ts';
+import { createAccountsService } from './accounts/accounts.service.ts';
+import { createStaffAccess, requireSessionOnStaffRoutes, SECURITY_SCHEMES } from './accounts/staff-access.ts';
 import { applicationRoutes } from './applications/application.routes.ts';
 import { createApplicationService, todayInChina } from './applications/application.service.ts';
 import { createCalendarProvider } from './calendar/calendar-provider.ts';
@@ -70,7 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandlers(app);
   // Registered before the routes: it collects each route's zod schemas as they are added.
   await app.register(swagger, {
-    openapi: { info: { title: 'Gongkai 政府信息公开平台 API', version: '0.1.0' } },
+    openapi: { info: { title: 'Gongkai 政府信息公开平台 API', version: '0.1.0' }, components: { securitySchemes: SECURITY_SCHEMES } },
     transform: jsonSchemaTransform,
   });
 
@@ -89,18 +92,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   );
 
+  // Accounts (issue 5): one service for sign-in and for every staff route's session check.
+  const accounts = createAccountsService({ db: deps.db });
+  await app.register(accountRoutes, { service: accounts });
+  const access = createStaffAccess({ accounts, db: deps.db });
+  requireSessionOnStaffRoutes(app, access);
+
   await app.register(reportRoutes, { db: deps.db });
-  await app.register(yearlyFiguresRoutes, { db: deps.db });
+  await app.register(yearlyFiguresRoutes, { db: deps.db, access });
   // Counts with the built-in years plus those loaded into calendar_years (calendar-provider.ts).
   const applicationService = createApplicationService({ db: deps.db, calendars: createCalendarProvider(deps.db), today: deps.today ?? todayInChina });
-  await app.register(applicationRoutes, { service: applicationService });
-  await app.register(calendarRoutes, { service: applicationService });
+  await app.register(applicationRoutes, { service: applicationService, access });
+  await app.register(calendarRoutes, { service: applicationService, access });
   const noticeService = createNoticeService({ db: deps.db, applications: applicationService, today: deps.today ?? todayInChina });
-  await app.register(noticeRoutes, { service: noticeService });
-  await app.register(disclosureSettingsRoutes, { service: createDisclosureSettingsService({ db: deps.db }) });
+  await app.register(noticeRoutes, { service: noticeService, applications: applicationService, access });
+  await app.register(disclosureSettingsRoutes, { service: createDisclosureSettingsService({ db: deps.db }), access });
   // 主动公开: the search index is kept in step by the publication service, inside each change's transaction.
   const publicationSearch = createPublicationSearch({ db: deps.db });
-  await app.register(publicationRoutes, { service: createPublicationService({ db: deps.db, calendars: createCalendarProvider(deps.db), today: deps.today ?? todayInChina, search: publicationSearch }) });
+  await app.register(publicationRoutes, { service: createPublicationService({ db: deps.db, calendars: createCalendarProvider(deps.db), today: deps.today ?? todayInChina, search: publicationSearch }), access });
   await app.register(searchRoutes, { search: publicationSearch, db: deps.db });
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
   return app;

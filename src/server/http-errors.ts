@@ -33,6 +33,7 @@ export interface ErrorBody {
 
 const PAGE_TITLES: Record<number, string> = {
   400: '请求有误',
+  401: '请先登录',
   403: '没有权限',
   404: '页面不存在',
   409: '数据冲突',
@@ -94,8 +95,10 @@ function path(request: FastifyRequest): string {
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request, reply) => {
     if (isDomainError(error)) {
-      // A service may ask for 422 (understood, but cannot be done with this case or template).
-      const status = error.details.httpStatus === 422 ? 422 : HTTP_STATUS_BY_ERROR_CODE[error.code];
+      // A service may ask for 422 (understood, but cannot be done with this case or template), and
+      // accounts for 401 (not signed in, or the session ended): a FORBIDDEN that signing in cures.
+      const asked = error.details.httpStatus;
+      const status = asked === 422 || (asked === 401 && error.code === 'FORBIDDEN') ? asked : HTTP_STATUS_BY_ERROR_CODE[error.code];
       request.log.info({ errorCode: error.code, reason: error.message }, 'request refused');
       return sendError(request, reply, status, { error: error.code, message: error.userMessage });
     }

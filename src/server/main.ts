@@ -8,6 +8,8 @@ import type { Config } from './config.ts';
 import { parseConfig } from './config.ts';
 import { connectDatabase } from './db/connect-database.ts';
 import { migrateToLatest } from './db/migrate-to-latest.ts';
+import { DEMO_AGENCY } from './demo/demo-records.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-users.ts';
 import { loadDemoData } from './demo/load-demo-data.ts';
 
 export interface RunningServer {
@@ -33,7 +35,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     app.log.info({ database: connection.dialect, migrations: ran }, ran.length === 0 ? 'database schema is up to date' : 'database migrated');
     if (config.loadDemoData) {
       const { loaded } = await loadDemoData(connection.db);
-      if (loaded) app.log.info('demo agency and its 2024-2025 records loaded into the empty database');
+      if (loaded) {
+        app.log.info('demo agency and its 2024-2025 records loaded into the empty database');
+        // Demo only: one shared password, no forced change (demo-users.ts).
+        const logins = DEMO_USERS.map((user) => `${user.login} (${user.roles.join(',')})`).join(', ');
+        app.log.info({ demoLogins: DEMO_USERS.map((user) => user.login) }, `demo users for agency ${DEMO_AGENCY.code}: ${logins}; password ${DEMO_PASSWORD} (demo only)`);
+      }
     }
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

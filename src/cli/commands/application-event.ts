@@ -10,6 +10,7 @@ import type { ApplicationCommandDeps } from './application-context.ts';
 import { withApplicationService } from './application-context.ts';
 import { readEventFile } from './application-input.ts';
 import { writeApplicationDetails } from './application-show.ts';
+import { DEFAULT_EVENT_ROLES } from './operator-roles.ts';
 
 export interface ApplicationEventOptions {
   file: string;
@@ -34,7 +35,8 @@ export async function runApplicationEvent(trackingNumber: string, options: Appli
   const expectedVersion = parseVersion(options.expectedVersion);
   const actor = options.actor.trim();
   if (actor === '') throw new DomainError('BAD_INPUT', '--actor is empty', '--actor 不能为空：须写明办理人', { field: 'actor' });
-  const actorRoles = (options.roles ?? '').split(',').map((role) => role.trim()).filter((role) => role !== '');
+  const given = (options.roles ?? '').split(',').map((role) => role.trim()).filter((role) => role !== '');
+  const actorRoles = given.length === 0 ? DEFAULT_EVENT_ROLES : given;
   const event = await readEventFile(options.file, io.cwd);
   const details = await withApplicationService(options.database, io, deps, (service) => service.recordEvent(trackingNumber, event, { actor, actorRoles, expectedVersion }));
   if (options.json) {

@@ -1,6 +1,7 @@
 // gongkai application receive --agency CODE --file APPLICATION.json — register an application
 // (the file has the shape of the HTTP body); prints the tracking number and the query code.
 import type { CliIo } from '../cli-io.ts';
+import { LOCAL_OPERATOR_ROLES } from './operator-roles.ts';
 import { writeLine } from '../cli-io.ts';
 import type { ExitCode } from '../exit-codes.ts';
 import { EXIT_OK } from '../exit-codes.ts';
@@ -26,7 +27,7 @@ export async function runApplicationReceive(options: ApplicationReceiveOptions, 
   // The file is checked before the database is opened: a bad file touches nothing.
   const input = await readApplicationFile(options.file, io.cwd);
   const actor = options.actor ?? defaultActor(io);
-  const created = await withApplicationService(options.database, io, deps, (service) => service.receiveApplication(options.agency, input, actor));
+  const created = await withApplicationService(options.database, io, deps, (service) => service.receiveApplication(options.agency, input, actor, LOCAL_OPERATOR_ROLES));
   if (options.json) {
     writeLine(io.stdout, JSON.stringify(created, null, 2));
   } else {

@@ -3,6 +3,7 @@
 // due dates are recomputed in the same transaction, as the HTTP route does.
 // gongkai calendar list — the built-in and the loaded years.
 import { loadArrangementFromIcs, parseYearArrangement } from '../../domain/calendar/parse-year-arrangement.ts';
+import { LOCAL_OPERATOR_ROLES } from './operator-roles.ts';
 import type { YearArrangement } from '../../domain/calendar/working-day-calendar.ts';
 import { DomainError } from '../../domain/domain-error.ts';
 import type { CliIo } from '../cli-io.ts';
@@ -55,7 +56,7 @@ export async function runCalendarLoad(options: CalendarLoadOptions, io: CliIo, d
   const text = await readInputText(options.file, io.cwd);
   const arrangement = readArrangement(text, options.file, { ...(year === undefined ? {} : { year }), ...(options.source === undefined ? {} : { source: options.source }) });
   const actor = options.actor ?? defaultActor(io);
-  const result = await withApplicationService(options.database, io, deps, (service) => service.loadCalendarYear(arrangement, actor));
+  const result = await withApplicationService(options.database, io, deps, (service) => service.loadCalendarYear(arrangement, actor, LOCAL_OPERATOR_ROLES));
   if (options.json) {
     writeLine(io.stdout, JSON.stringify(result, null, 2));
     return EXIT_OK;

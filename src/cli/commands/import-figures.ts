@@ -17,6 +17,7 @@ import { EXIT_BAD_INPUT, EXIT_OK } from '../exit-codes.ts';
 import { readInputBytes } from '../read-input-file.ts';
 import { defaultActor } from './application-receive.ts';
 import { databaseUrlFor } from './database-url.ts';
+import { LOCAL_OPERATOR_ROLES } from './operator-roles.ts';
 
 export interface ImportFiguresOptions {
   agency: string;
@@ -49,7 +50,7 @@ export async function runImportFigures(file: string, options: ImportFiguresOptio
     await migrateToLatest(connection.db);
     const service = createYearlyFiguresService({ db: connection.db });
     const figures = rows.map(({ line: _line, ...f }) => f);
-    const { agency, changes } = await service.importYearlyFigures(options.agency, figures, options.actor ?? defaultActor(io), { dryRun: options.dryRun });
+    const { agency, changes } = await service.importYearlyFigures(options.agency, figures, options.actor ?? defaultActor(io), { dryRun: options.dryRun, actorRoles: LOCAL_OPERATOR_ROLES });
     if (options.json) {
       writeLine(io.stdout, JSON.stringify({ ok: true, dryRun: options.dryRun, agency: agency.code, changes }, null, 2));
       return EXIT_OK;

@@ -23,6 +23,7 @@ import { EXIT_BAD_INPUT, EXIT_OK } from '../exit-codes.ts';
 import { readInputBytes } from '../read-input-file.ts';
 import { defaultActor } from './application-receive.ts';
 import { databaseUrlFor } from './database-url.ts';
+import { LOCAL_OPERATOR_ROLES } from './operator-roles.ts';
 
 export interface ImportPublicationsOptions {
   agency: string;
@@ -124,7 +125,7 @@ export async function runImportPublications(file: string, options: ImportPublica
     const service = createPublicationService({ db: connection.db, today: deps.today ?? todayInChina, search: deps.search ?? createPublicationSearch({ db: connection.db }) });
     let result: { imported: number; indexNumbers: string[] };
     try {
-      result = await service.importPublications(agency.code, rows, actor, { dryRun: options.dryRun });
+      result = await service.importPublications(agency.code, rows, actor, { dryRun: options.dryRun, actorRoles: LOCAL_OPERATOR_ROLES });
     } catch (error) {
       const rowErrors = isDomainError(error) && error.code === 'BAD_INPUT' ? rowErrorsOf(error) : undefined;
       if (rowErrors === undefined) throw error;

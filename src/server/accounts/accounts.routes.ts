@@ -41,8 +41,8 @@ function notSignedIn(): DomainError {
 }
 
 /**
- * What other routes use instead of the temporary x-gongkai-user headers: the signed-in user,
- * refused when not signed in, expired, or still holding an initial password.
+ * The signed-in user, refused when not signed in, expired, or still holding an initial
+ * password. Staff routes use it through staff-access.ts (roles per agency).
  */
 export function createSessionGuard(service: AccountsService, now: () => Date = () => new Date()) {
   async function authenticate(request: FastifyRequest): Promise<AuthenticatedSession> {

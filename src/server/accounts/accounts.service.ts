@@ -81,13 +81,18 @@ export interface CreateUserInput {
   displayName: string;
   initialPassword: string;
   roles?: readonly { agencyCode: string; roles: readonly Role[] }[];
+  /**
+   * false only for the system itself (demo users, tests): the password need not be changed at
+   * first login. Users created by an administrator always must change it (8.1.4.1).
+   */
+  mustChangePassword?: boolean;
 }
 
 const LOGIN_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$/;
 
 // One answer for an unknown login and a wrong password, so logins cannot be guessed (8.1.4.1).
 const BAD_CREDENTIALS_MESSAGE = '登录名或密码不正确。';
-// Not signed in asks for 401 once http-errors honours details.httpStatus 401 (today 403).
+// Not signed in: http-errors answers a FORBIDDEN with details.httpStatus 401 as 401.
 const UNAUTHENTICATED = { httpStatus: 401 };
 
 function unauthenticated(message: string, userMessage: string, details: Record<string, unknown> = {}): DomainError {
@@ -245,6 +250,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
           throw new DomainError('CONFLICT', `Login ${login} taken`, `登录名“${login}”已被使用。`, { field: 'login' });
         }
         const id = await insertUser(trx, { login, displayName, passwordHash, createdAt: nowDate.getTime() });
+        if (input.mustChangePassword === false && by.kind === 'system') await updateUser(trx, id, { mustChangePassword: false });
         for (const grant of input.roles ?? []) await assignInTransaction(trx, id, grant.agencyCode, grant.roles);
         return summaryOf(id, trx);
       });

@@ -3,12 +3,14 @@
 // 201+ 40元; by count per applicant per natural month 1–10 free, 11–30 100元 each.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loginAs } from '../../../test/login-as.ts';
 import { describeEachDatabase } from '../../../test/test-database.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import { buildApp } from '../app.ts';
 import { parseConfig } from '../config.ts';
 
-const CLERK = { 'x-gongkai-user': 'u-clerk', 'x-gongkai-roles': 'clerk' };
+// Signed in per database in beforeAll (test/login-as.ts).
+let CLERK: Record<string, string> = {};
 // GB 11643's own example (check character X) and a second person's number, check digit worked by hand:
 // 110105198001010016 → Σ = 1×7+1×9+0×10+1×5+0×8+5×4+1×2+9×1+8×6+0×3+0×7+1×9+0×10+1×5+0×8+0×4+1×2 = 116, 116 mod 11 = 6 → check character 6.
 const ID_A = '11010519491231002X';
@@ -28,6 +30,7 @@ describeEachDatabase('fees computed by the system', (database) => {
 
   beforeAll(async () => {
     await createAgenciesRepository(database.db).createAgency({ code: 'fee', name: '收费测试局', level: 'municipal' });
+    CLERK = await loginAs(database.db, 'u-clerk', { fee: ['clerk'] });
     app = await buildApp({ config: parseConfig({ DATABASE_URL: ':memory:' }), db: database.db, today: () => '2025-04-30' });
   });
   afterAll(async () => {
@@ -47,7 +50,7 @@ describeEachDatabase('fees computed by the system', (database) => {
       payload: { expectedVersion: 1, event: { kind: 'feeNoticeSent', at, basis, paymentDueOn: '2025-04-20', ...(amount === undefined ? {} : { amount }) } },
     });
   const amountOf = async (trackingNumber: string) => {
-    const details = (await app.inject({ url: `/api/applications/${trackingNumber}` })).json<{ history: { kind: string; event?: { amount?: string } }[] }>();
+    const details = (await app.inject({ url: `/api/applications/${trackingNumber}`, headers: CLERK })).json<{ history: { kind: string; event?: { amount?: string } }[] }>();
     return details.history.find((h) => h.kind === 'feeNoticeSent')?.event?.amount;
   };
 

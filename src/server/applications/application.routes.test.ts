@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { loginAs } from '../../../test/login-as.ts';
 import { describeEachDatabase } from '../../../test/test-database.ts';
 import { replayCaseEvents } from '../../domain/application/replay-case-events.ts';
 import { toReportRecords } from '../../domain/application/to-report-records.ts';
@@ -16,8 +17,9 @@ import { listAuditEntries, verifyAuditTrail } from '../audit/audit.repository.ts
 // GB 11643's own example: Σ(ai×Wi) = 167, 167 mod 11 = 2 → X.
 const ID_NUMBER = '11010519491231002X';
 const CREDIT_CODE = '91350100M000100Y43';
-const CLERK = { 'x-gongkai-user': 'u-clerk', 'x-gongkai-roles': 'clerk' };
-const LEADER = { 'x-gongkai-user': 'u-leader', 'x-gongkai-roles': 'leader' };
+// Signed in per database in beforeAll (test/login-as.ts); agencies made later are added to CLERK there.
+let CLERK: Record<string, string> = {};
+let LEADER: Record<string, string> = {};
 
 function intake(overrides: Record<string, unknown> = {}, applicant: Record<string, unknown> = {}) {
   return {
@@ -49,6 +51,8 @@ describeEachDatabase('applications API', (database) => {
     await agencies.createAgency({ code: 'city', name: '示范市示范局', level: 'municipal' });
     await agencies.createAgency({ code: 'town', name: '示范镇人民政府', level: 'township' });
     await agencies.createAgency({ code: 'tx', name: '事务测试局', level: 'county' });
+    CLERK = await loginAs(database.db, 'u-clerk', { city: ['clerk'], town: ['clerk'], tx: ['clerk'] });
+    LEADER = await loginAs(database.db, 'u-leader', { city: ['leader'], town: ['leader'], tx: ['leader'] });
     app = await buildApp({ config: parseConfig({ DATABASE_URL: ':memory:' }), db: database.db, today: () => today });
   });
   afterAll(async () => {
@@ -71,7 +75,7 @@ describeEachDatabase('applications API', (database) => {
     expect(row.query_code_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row).toMatchObject({ applicant_name: '张三', id_number: ID_NUMBER, state: 'in_progress', version: 1, received_on: '2025-09-15' });
 
-    const details = (await app.inject({ url: `/api/applications/${trackingNumber}` })).json<Details>();
+    const details = (await app.inject({ url: `/api/applications/${trackingNumber}`, headers: CLERK })).json<Details>();
     expect(details.history).toEqual([expect.objectContaining({ seq: 1, kind: 'received', label: '登记收到申请', at: '2025-09-15', actor: 'u-clerk' })]);
     expect(details.history[0]!.recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
@@ -116,9 +120,9 @@ describeEachDatabase('applications API', (database) => {
     expect(future.statusCode).toBe(400);
     expect(future.json<{ message: string }>().message).toContain('收到申请之日');
 
-    const noUser = await receive('city', intake(), { 'x-gongkai-roles': 'clerk' } as typeof CLERK);
-    expect(noUser.statusCode).toBe(400);
-    expect(noUser.json<{ message: string }>().message).toContain('x-gongkai-user');
+    const noUser = await receive('city', intake(), {});
+    expect(noUser.statusCode).toBe(401);
+    expect(noUser.json()).toEqual({ error: 'FORBIDDEN', message: '请先登录。' });
 
     expect((await receive('nobody')).statusCode).toBe(404);
   });
@@ -148,7 +152,8 @@ describeEachDatabase('applications API', (database) => {
     const extension = { kind: 'extensionApproved', at: '2025-10-20', workingDays: 20, reason: '需调取档案' };
     const refused = await record(trackingNumber, 3, extension, CLERK);
     expect(refused.statusCode).toBe(403);
-    expect(refused.json<{ message: string }>().message).toContain('负责人同意');
+    // The permission table (application.approveExtension) refuses first; the domain's approver-roles rule stays behind it.
+    expect(refused.json<{ message: string }>().message).toBe('您没有权限批准延长答复期限：只有科长、分管领导可以办理。');
 
     // 20 more: 27–31 Oct = 25; 3–7 Nov = 30; 10–14 = 35; 17–21 = 40 → Friday 21 November.
     res = await record(trackingNumber, 3, extension, LEADER);
@@ -157,9 +162,9 @@ describeEachDatabase('applications API', (database) => {
 
     // On Fri 14 Nov: 17,18,19,20,21 left = 5 → due soon.
     today = '2025-11-14';
-    details = (await app.inject({ url: `/api/applications/${trackingNumber}` })).json<Details>();
+    details = (await app.inject({ url: `/api/applications/${trackingNumber}`, headers: CLERK })).json<Details>();
     expect(details.clock).toMatchObject({ dueOn: '2025-11-21', workingDaysLeft: 5, dueSoon: true, overdue: false });
-    const dueSoon = (await app.inject({ url: '/api/agencies/city/applications?dueSoon=true' })).json<{ applications: { trackingNumber: string; dueOn: string }[] }>();
+    const dueSoon = (await app.inject({ url: '/api/agencies/city/applications?dueSoon=true', headers: CLERK })).json<{ applications: { trackingNumber: string; dueOn: string }[] }>();
     expect(dueSoon.applications).toEqual([expect.objectContaining({ trackingNumber, dueOn: '2025-11-21' })]);
 
     res = await record(trackingNumber, 4, { kind: 'replied', at: '2025-11-14', outcome: 'disclosed', legalBasis: '《中华人民共和国政府信息公开条例》第三十六条第（二）项' });
@@ -221,7 +226,7 @@ describeEachDatabase('applications API', (database) => {
     expect([a!.statusCode, b!.statusCode].sort()).toEqual([200, 409]);
     const loser = a!.statusCode === 409 ? a! : b!;
     expect(loser.json<{ message: string }>().message).toBe('该申请已被他人修改，请刷新后重试');
-    const details = (await app.inject({ url: `/api/applications/${trackingNumber}` })).json<Details>();
+    const details = (await app.inject({ url: `/api/applications/${trackingNumber}`, headers: CLERK })).json<Details>();
     expect(details.version).toBe(2);
     expect(details.history).toHaveLength(2);
 
@@ -240,7 +245,7 @@ describeEachDatabase('applications API', (database) => {
       await sql`create function gk_sabotage() returns trigger language plpgsql as $$ begin if new.actor = 'saboteur' then raise exception 'sabotage'; end if; return new; end $$`.execute(database.db);
       await sql`create trigger gk_sabotage before insert on application_events for each row execute function gk_sabotage()`.execute(database.db);
     }
-    const saboteur = { 'x-gongkai-user': 'saboteur', 'x-gongkai-roles': 'clerk' };
+    const saboteur = await loginAs(database.db, 'saboteur', { tx: ['clerk'] });
     try {
       expect((await receive('tx', intake(), saboteur)).statusCode).toBe(500);
       const tx = await database.db.selectFrom('agencies').select('id').where('code', '=', 'tx').executeTakeFirstOrThrow();
@@ -290,9 +295,9 @@ describeEachDatabase('applications API', (database) => {
     today = '2025-09-15';
     const town = (await receive('town')).json<{ trackingNumber: string }>();
     expect(town.trackingNumber).toBe('TOWN-2025-000001');
-    const list = (await app.inject({ url: '/api/agencies/town/applications' })).json<{ applications: { trackingNumber: string }[] }>();
+    const list = (await app.inject({ url: '/api/agencies/town/applications', headers: CLERK })).json<{ applications: { trackingNumber: string }[] }>();
     expect(list.applications.map((a) => a.trackingNumber)).toEqual(['TOWN-2025-000001']);
-    const cityList = (await app.inject({ url: '/api/agencies/city/applications?year=2025' })).json<{ applications: { trackingNumber: string }[] }>();
+    const cityList = (await app.inject({ url: '/api/agencies/city/applications?year=2025', headers: CLERK })).json<{ applications: { trackingNumber: string }[] }>();
     expect(cityList.applications.length).toBeGreaterThan(20);
     expect(cityList.applications.every((a) => a.trackingNumber.startsWith('CITY-'))).toBe(true);
 
@@ -302,13 +307,14 @@ describeEachDatabase('applications API', (database) => {
 
   it('finds cases by part of the tracking number or the applicant’s name, a page at a time', async () => {
     await createAgenciesRepository(database.db).createAgency({ code: 'find', name: '查找测试局', level: 'county' });
+    CLERK = await loginAs(database.db, 'u-clerk', { find: ['clerk'] });
     today = '2025-09-15';
     const names = ['王小明', '李四', '王五', '示范100%公司'];
     const numbers: string[] = [];
     for (const name of names) numbers.push((await receive('find', intake({}, { name }))).json<{ trackingNumber: string }>().trackingNumber);
     expect(numbers).toEqual(['FIND-2025-000001', 'FIND-2025-000002', 'FIND-2025-000003', 'FIND-2025-000004']);
     type Page = { applications: { trackingNumber: string; applicantName: string }[]; total: number; limit: number; offset: number };
-    const list = async (query: string) => (await app.inject({ url: `/api/agencies/find/applications?${query}` })).json<Page>();
+    const list = async (query: string) => (await app.inject({ url: `/api/agencies/find/applications?${query}`, headers: CLERK })).json<Page>();
 
     expect((await list(`q=${encodeURIComponent('王')}`)).applications.map((a) => a.applicantName)).toEqual(['王小明', '王五']);
     // Part of the number, any case; another agency's cases are never searched.
@@ -327,7 +333,7 @@ describeEachDatabase('applications API', (database) => {
     expect(second.applications.map((a) => a.trackingNumber)).toEqual(numbers.slice(3));
 
     for (const bad of ['limit=0', 'limit=1001', 'offset=-1', 'limit=x']) {
-      const res = await app.inject({ url: `/api/agencies/find/applications?${bad}` });
+      const res = await app.inject({ url: `/api/agencies/find/applications?${bad}`, headers: CLERK });
       expect(res.statusCode, bad).toBe(400);
       expect(res.json<{ message: string }>().message, bad).toContain(bad.split('=')[0]);
     }
@@ -335,6 +341,7 @@ describeEachDatabase('applications API', (database) => {
 
   it('lists cases due soon or overdue together when both are asked for', async () => {
     await createAgenciesRepository(database.db).createAgency({ code: 'both', name: '到期测试局', level: 'county' });
+    CLERK = await loginAs(database.db, 'u-clerk', { both: ['clerk'] });
     // Received Mon 1 Sep 2025: 2–5 = 4, 8–12 = 9, 15–19 = 14, 22–26 = 19, 28 (Sun, worked) = 20 → due Sun 28 Sep.
     today = '2025-09-01';
     const late = (await receive('both', intake({ receivedOn: '2025-09-01' }))).json<{ trackingNumber: string }>().trackingNumber;
@@ -347,7 +354,7 @@ describeEachDatabase('applications API', (database) => {
     // On Mon 13 Oct: the first is overdue; the second has 14,15,16,17 = 4 left; the third 18 (14–17, 20–24, 27–31, 3–6 Nov).
     today = '2025-10-13';
     type Page = { applications: { trackingNumber: string; dueOn: string; overdue: boolean; dueSoon: boolean }[]; total: number };
-    const list = async (query: string) => (await app.inject({ url: `/api/agencies/both/applications?${query}` })).json<Page>();
+    const list = async (query: string) => (await app.inject({ url: `/api/agencies/both/applications?${query}`, headers: CLERK })).json<Page>();
     expect((await list('overdue=true')).applications.map((a) => [a.trackingNumber, a.dueOn])).toEqual([[late, '2025-09-28']]);
     expect((await list('dueSoon=true')).applications.map((a) => [a.trackingNumber, a.dueOn])).toEqual([[soon, '2025-10-17']]);
     const both = await list('dueSoon=true&overdue=true');
@@ -375,7 +382,7 @@ describeEachDatabase('applications API', (database) => {
     const badResult = await post(`/api/agencies/town/review-cases/${review.id}/conclusion`, { concludedOn: '2025-12-02', result: 'maybe' });
     expect(badResult.json<{ message: string }>().message).toContain('审理结果（result）');
 
-    const list = (await app.inject({ url: '/api/agencies/town/review-cases' })).json<{ reviewCases: { kind: string; result: string | null }[] }>();
+    const list = (await app.inject({ url: '/api/agencies/town/review-cases', headers: CLERK })).json<{ reviewCases: { kind: string; result: string | null }[] }>();
     expect(list.reviewCases.map((c) => [c.kind, c.result])).toEqual([
       ['adminReview', 'corrected'],
       ['litigationDirect', null],
@@ -387,6 +394,7 @@ describeEachDatabase('applications API', (database) => {
     const open = async (receivedOn: string, applicant: Record<string, unknown> = {}) =>
       (await receive('rpt', intake({ receivedOn }, applicant))).json<{ trackingNumber: string }>().trackingNumber;
     await createAgenciesRepository(database.db).createAgency({ code: 'rpt', name: '报表测试局', level: 'county' });
+    CLERK = await loginAs(database.db, 'u-clerk', { rpt: ['clerk'] });
     const disclosed = await open('2025-03-03');
     expect((await record(disclosed, 1, { kind: 'replied', at: '2025-03-10', outcome: 'disclosed', legalBasis: '第三十六条第（二）项' })).statusCode).toBe(200);
     const withdrawn = await open('2025-03-03', { type: 'business', name: '某公司', idNumber: null, creditCode: CREDIT_CODE });
@@ -436,6 +444,13 @@ describe('GET /api/docs', () => {
       expect(Object.keys(doc.paths['/api/applications/{trackingNumber}/status'] ?? {})).toEqual(['post']);
       expect(Object.keys(doc.paths['/api/agencies/{agencyCode}/review-cases'] ?? {}).sort()).toEqual(['get', 'post']);
       expect(doc.paths['/api/agencies/{agencyCode}/review-cases/{id}/conclusion']).toBeDefined();
+      // Staff routes declare the session (cookie or bearer); the applicant's status query does not.
+      const security = (path: string, method: string) => (doc.paths[path]?.[method] as { security?: unknown } | undefined)?.security;
+      expect(security('/api/applications/{trackingNumber}/events', 'post')).toEqual([{ sessionCookie: [] }, { bearerToken: [] }]);
+      expect(security('/api/applications/{trackingNumber}/status', 'post')).toBeUndefined();
+      const schemes = (doc as { components?: { securitySchemes?: Record<string, { type: string; name?: string; scheme?: string }> } }).components?.securitySchemes;
+      expect(schemes?.sessionCookie).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'gongkai_session' });
+      expect(schemes?.bearerToken).toMatchObject({ type: 'http', scheme: 'bearer' });
       expect(res.body).toContain('expectedVersion');
     } finally {
       await app.close();

@@ -2,10 +2,9 @@
 // version check, the applicant's status by query code, and 行政复议/行政诉讼 cases.
 // Every route declares zod schemas for params, body and response (they also make /api/docs).
 // Invalid requests are answered 400 with a Chinese message naming the field (checkRequest).
-//
-// TEMPORARY (until accounts, issue 5): the acting user and roles come from the request headers
-// x-gongkai-user and x-gongkai-roles (comma-separated). Nothing checks them: anyone can claim
-// any user or role. Replace with the session's user when accounts exist.
+// Staff routes need a session (staff-access.ts); the acting user's roles are those held in the
+// case's agency, and another agency's case is answered 404 (its existence is not disclosed).
+// The service checks the permission table again.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,11 +13,14 @@ import { DomainError } from '../../domain/domain-error.ts';
 import { REVIEW_GROUPS } from '../../domain/report/report-format.ts';
 export { IsoDate } from './application.schemas.ts';
 import { ApplicationBody, enumOf, EventBody, IsoDate, Text } from './application.schemas.ts';
+import type { StaffAccess } from '../accounts/staff-access.ts';
+import { STAFF_SECURITY } from '../accounts/staff-access.ts';
 import type { ApplicationDetails, ApplicationService, CaseEventInput } from './application.service.ts';
-import { MAX_LIST_PAGE_SIZE } from './application.service.ts';
+import { MAX_LIST_PAGE_SIZE, normalizeTrackingNumber, notFound } from './application.service.ts';
 
 export interface ApplicationRoutesOptions {
   service: ApplicationService;
+  access: StaffAccess;
 }
 
 
@@ -28,17 +30,9 @@ const CaseStateSchema = enumOf(CASE_STATES);
 const ReviewKindSchema = enumOf(REVIEW_GROUPS.map((g) => g.code));
 const ReviewResultSchema = z.enum(['upheld', 'corrected', 'otherResult']);
 
-/** Who acts (temporary, see the file comment). */
-export const ActorHeaders = z.object({
-  'x-gongkai-user': z.string().trim().min(1).max(200),
-  'x-gongkai-roles': z.string().max(500).optional(),
-});
-
 const FIELD_LABELS: Record<string, string> = {
   agencyCode: '机关代码',
   trackingNumber: '申请编号',
-  'x-gongkai-user': '办理人（请求头 x-gongkai-user）',
-  'x-gongkai-roles': '角色（请求头 x-gongkai-roles）',
   channel: '申请渠道',
   receivedOn: '收到申请之日',
   applicant: '申请人',
@@ -103,12 +97,6 @@ export function checkRequest(request: FastifyRequest): void {
   const reason = KEYWORD_REASONS[issue?.keyword ?? ''] ?? '不符合要求';
   const named = path === '' || label === path ? label : `${label}（${path}）`;
   throw new DomainError('BAD_INPUT', `${error.validationContext ?? 'request'} ${path}: ${error.message}`, `${named}${reason}`, { field: path });
-}
-
-export function actorOf(request: FastifyRequest): { actor: string; actorRoles: string[] } {
-  const actor = String(request.headers['x-gongkai-user'] ?? '').trim();
-  const roles = String(request.headers['x-gongkai-roles'] ?? '');
-  return { actor, actorRoles: roles.split(',').map((role) => role.trim()).filter((role) => role !== '') };
 }
 
 // ---------------------------------------------------------------- request bodies
@@ -257,10 +245,13 @@ function toResponse(details: ApplicationDetails) {
   };
 }
 
-const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 export async function applicationRoutes(app: FastifyInstance, options: ApplicationRoutesOptions): Promise<void> {
-  const { service } = options;
+  const { service, access } = options;
+  /** The actor in the case's agency; another agency's case is not found (条例第十五条: not disclosed). */
+  const inCaseAgency = (request: FastifyRequest, trackingNumber: string, action?: 'application.read') =>
+    access.inAgency(request, () => service.agencyCodeOf(trackingNumber), { hidden: () => notFound(normalizeTrackingNumber(trackingNumber)), ...(action === undefined ? {} : { action }) });
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post(
@@ -271,14 +262,15 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
         summary: '登记政府信息公开申请',
         tags: ['依申请公开'],
         params: z.object({ agencyCode: AgencyCode }),
-        headers: ActorHeaders,
+        security: STAFF_SECURITY,
         body: ApplicationBody,
         response: { 201: z.object({ trackingNumber: z.string(), queryCode: z.string() }), ...errors },
       },
     },
     async (request, reply) => {
       checkRequest(request);
-      const created = await service.receiveApplication(request.params.agencyCode, request.body, actorOf(request).actor);
+      const { actor, actorRoles } = await access.inAgency(request, request.params.agencyCode);
+      const created = await service.receiveApplication(request.params.agencyCode, request.body, actor, actorRoles);
       return reply.code(201).send(created);
     },
   );
@@ -292,12 +284,14 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
         description: 'dueSoon=true 与 overdue=true 同时给出时，列出即将到期或已超期的申请。q 匹配申请编号或申请人姓名、名称的一部分（不分大小写）。每页默认100件，最多1000件；total 为符合条件的总件数。',
         tags: ['依申请公开'],
         params: z.object({ agencyCode: AgencyCode }),
+        security: STAFF_SECURITY,
         querystring: ListQuery,
         response: { 200: z.object({ applications: z.array(ListItem), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }), ...errors },
       },
     },
     async (request) => {
       checkRequest(request);
+      await access.inAgency(request, request.params.agencyCode, { action: 'application.read' });
       const { state, dueSoon, overdue, year, q, limit, offset } = request.query;
       return service.listApplications(request.params.agencyCode, {
         ...(state === undefined ? {} : { state }),
@@ -319,11 +313,13 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
         summary: '一件申请：申请人、答复期限（推算）及办理记录',
         tags: ['依申请公开'],
         params: z.object({ trackingNumber: TrackingNumber }),
+        security: STAFF_SECURITY,
         response: { 200: ApplicationResponse, ...errors },
       },
     },
     async (request) => {
       checkRequest(request);
+      await inCaseAgency(request, request.params.trackingNumber, 'application.read');
       return toResponse(await service.getApplication(request.params.trackingNumber));
     },
   );
@@ -336,14 +332,14 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
         summary: '登记一项办理事项（须带上所见的版本号）',
         tags: ['依申请公开'],
         params: z.object({ trackingNumber: TrackingNumber }),
-        headers: ActorHeaders,
+        security: STAFF_SECURITY,
         body: RecordEventBody,
         response: { 200: ApplicationResponse, ...errors },
       },
     },
     async (request) => {
       checkRequest(request);
-      const { actor, actorRoles } = actorOf(request);
+      const { actor, actorRoles } = await inCaseAgency(request, request.params.trackingNumber);
       return toResponse(
         await service.recordEvent(request.params.trackingNumber, request.body.event as CaseEventInput, { actor, actorRoles, expectedVersion: request.body.expectedVersion }),
       );
@@ -377,13 +373,15 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
         summary: '登记行政复议或行政诉讼',
         tags: ['行政复议和行政诉讼'],
         params: z.object({ agencyCode: AgencyCode }),
+        security: STAFF_SECURITY,
         body: ReviewCaseBody,
         response: { 201: ReviewCaseResponse, ...errors },
       },
     },
     async (request, reply) => {
       checkRequest(request);
-      return reply.code(201).send(await service.createReviewCase(request.params.agencyCode, request.body));
+      const { actorRoles } = await access.inAgency(request, request.params.agencyCode);
+      return reply.code(201).send(await service.createReviewCase(request.params.agencyCode, request.body, actorRoles));
     },
   );
 
@@ -395,11 +393,13 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
         summary: '本机关的行政复议和行政诉讼',
         tags: ['行政复议和行政诉讼'],
         params: z.object({ agencyCode: AgencyCode }),
+        security: STAFF_SECURITY,
         response: { 200: z.object({ reviewCases: z.array(ReviewCaseResponse) }), ...errors },
       },
     },
     async (request) => {
       checkRequest(request);
+      await access.inAgency(request, request.params.agencyCode, { action: 'application.read' });
       return { reviewCases: await service.listReviewCases(request.params.agencyCode) };
     },
   );
@@ -412,13 +412,15 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
         summary: '登记行政复议或行政诉讼的审结结果',
         tags: ['行政复议和行政诉讼'],
         params: z.object({ agencyCode: AgencyCode, id: z.coerce.number().int().min(1) }),
+        security: STAFF_SECURITY,
         body: ConcludeReviewBody,
         response: { 200: ReviewCaseResponse, ...errors },
       },
     },
     async (request) => {
       checkRequest(request);
-      return service.concludeReviewCase(request.params.agencyCode, request.params.id, request.body);
+      const { actorRoles } = await access.inAgency(request, request.params.agencyCode);
+      return service.concludeReviewCase(request.params.agencyCode, request.params.id, request.body, actorRoles);
     },
   );
 }

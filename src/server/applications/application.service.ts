@@ -4,6 +4,7 @@
 // this file loads, replays, applies and stores, each change in one transaction.
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { requirePermission } from '../../domain/account/permissions.ts';
 import type { ApplicationCase, CaseState } from '../../domain/application/application-case.ts';
 import { CASE_STATE_LABELS, CASE_STATES } from '../../domain/application/application-case.ts';
 import { applyCaseEvent, openCase } from '../../domain/application/apply-case-event.ts';
@@ -313,12 +314,12 @@ function chinaDateOf(timestamp: string): IsoDate {
 
 const blankToNull = (value: string | null | undefined): string | null => (value === undefined || value === null || value.trim() === '' ? null : value.trim());
 
-function normalizeTrackingNumber(trackingNumber: string): string {
+export function normalizeTrackingNumber(trackingNumber: string): string {
   const parsed = parseTrackingNumber(trackingNumber);
   return formatTrackingNumber(parsed.agencyCode, parsed.year, parsed.sequence);
 }
 
-function notFound(trackingNumber: string): DomainError {
+export function notFound(trackingNumber: string): DomainError {
   return new DomainError('NOT_FOUND', `No application ${trackingNumber}`, `找不到申请编号为“${trackingNumber}”的申请。`, { field: 'trackingNumber' });
 }
 
@@ -438,7 +439,8 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
 
   return {
     /** Registers an application; the query code is returned once and never stored in clear. */
-    async receiveApplication(agencyCode: string, input: ApplicationInput, actor: string): Promise<{ trackingNumber: string; queryCode: string }> {
+    async receiveApplication(agencyCode: string, input: ApplicationInput, actor: string, actorRoles: readonly string[]): Promise<{ trackingNumber: string; queryCode: string }> {
+      requirePermission(actorRoles, 'application.receive');
       const agency = await getAgency(agencyCode);
       if (input.receivedOn > today()) throw badInput('receivedOn', '收到申请之日（receivedOn）不能晚于今天');
       const identity = checkApplicant(input.applicant, input.receivedOn);
@@ -496,6 +498,8 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
 
     /** Applies one event under the version check; throws CONFLICT with VERSION_CONFLICT_MESSAGE when the case moved. */
     async recordEvent(trackingNumber: string, input: CaseEventInput, options: RecordEventOptions): Promise<ApplicationDetails> {
+      // 条例第三十三条: approving an extension is the 负责人's decision (then also the approver-roles rule).
+      requirePermission(options.actorRoles, input.kind === 'extensionApproved' ? 'application.approveExtension' : 'application.recordEvent');
       const event = { ...(await withComputedFee(trackingNumber, input)), actor: options.actor } as CaseEvent;
       const versionConflict = (found: number) =>
         new DomainError('CONFLICT', `${trackingNumber}: expected version ${options.expectedVersion}, found ${found}`, VERSION_CONFLICT_MESSAGE, { field: 'expectedVersion' });
@@ -522,6 +526,13 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       // recordedAt of the new event is set by the database: read it back outside the transaction.
       const fresh = (await findEvents(db, [row.id])).get(row.id) ?? stored;
       return details(row, applicationCase, fresh, calendar, await findAuditEntries(db, row.id));
+    },
+
+    /** The code of the agency a case belongs to (routes check the user's roles there); NOT_FOUND when none. */
+    async agencyCodeOf(trackingNumber: string): Promise<string> {
+      const row = await requireApplication(db, trackingNumber);
+      const agency = await db.selectFrom('agencies').select('code').where('id', '=', row.agency_id).executeTakeFirstOrThrow();
+      return agency.code;
     },
 
     /** The case for staff: applicant, derived clock and history (who, when, what). */
@@ -631,7 +642,8 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
      * transaction, recomputes the clock of every open case whose count may touch that year;
      * each case whose due date or provisional mark changed gets a 'calendar_changed' history entry.
      */
-    async loadCalendarYear(arrangement: YearArrangement, actor: string): Promise<CalendarLoadResult> {
+    async loadCalendarYear(arrangement: YearArrangement, actor: string, actorRoles: readonly string[]): Promise<CalendarLoadResult> {
+      requirePermission(actorRoles, 'calendar.load');
       return db.transaction().execute(async (trx) => {
         const before = await calendars.current(trx);
         const loaded = await calendars.storeYear(trx, arrangement, actor);
@@ -704,7 +716,8 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       };
     },
 
-    async createReviewCase(agencyCode: string, input: ReviewCaseInput): Promise<ReviewCase> {
+    async createReviewCase(agencyCode: string, input: ReviewCaseInput, actorRoles: readonly string[]): Promise<ReviewCase> {
+      requirePermission(actorRoles, 'review.record');
       const agency = await getAgency(agencyCode);
       if (input.body.trim() === '') throw badInput('body', '复议机关或法院（body）不能为空');
       let applicationId: number | null = null;
@@ -722,7 +735,8 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       return toReviewCase(row, trackingNumber);
     },
 
-    async concludeReviewCase(agencyCode: string, id: number, input: { concludedOn: IsoDate; result: ReviewResult }): Promise<ReviewCase> {
+    async concludeReviewCase(agencyCode: string, id: number, input: { concludedOn: IsoDate; result: ReviewResult }, actorRoles: readonly string[]): Promise<ReviewCase> {
+      requirePermission(actorRoles, 'review.record');
       const agency = await getAgency(agencyCode);
       const existing = await findReviewCaseRow(db, agency.id, id);
       if (existing === undefined) throw new DomainError('NOT_FOUND', `No review case ${id}`, `找不到编号为${id}的复议或诉讼案件。`, { field: 'id' });

@@ -4,6 +4,7 @@
 // Dates counted by hand on the 2025 and 2026 arrangements (holiday-arrangements.ts).
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loginAs } from '../../../test/login-as.ts';
 import { describeEachDatabase } from '../../../test/test-database.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import { buildApp } from '../app.ts';
@@ -11,9 +12,10 @@ import { parseConfig } from '../config.ts';
 import { listAuditEntries } from '../audit/audit.repository.ts';
 
 const ID_NUMBER = '11010519491231002X';
-const CLERK = { 'x-gongkai-user': 'u-clerk', 'x-gongkai-roles': 'clerk' };
-const LEADER = { 'x-gongkai-user': 'u-leader', 'x-gongkai-roles': 'leader' };
-const ADMIN = { 'x-gongkai-user': 'u-admin', 'x-gongkai-roles': 'clerk,admin' };
+// Signed in per database in beforeAll (test/login-as.ts).
+let CLERK: Record<string, string> = {};
+let LEADER: Record<string, string> = {};
+let ADMIN: Record<string, string> = {};
 
 const YEAR_2027 = {
   year: 2027,
@@ -77,6 +79,9 @@ describeEachDatabase('calendar years and the clock cache', (database) => {
     const agencies = createAgenciesRepository(database.db);
     await agencies.createAgency({ code: 'cal', name: '日历测试局', level: 'county' });
     await agencies.createAgency({ code: 'due', name: '期限测试局', level: 'county' });
+    CLERK = await loginAs(database.db, 'u-clerk', { cal: ['clerk'], due: ['clerk'] });
+    LEADER = await loginAs(database.db, 'u-leader', { cal: ['leader'], due: ['leader'] });
+    ADMIN = await loginAs(database.db, 'u-admin', { cal: ['clerk', 'admin'], due: ['clerk', 'admin'] });
     app = await buildApp({ config: parseConfig({ DATABASE_URL: ':memory:' }), db: database.db, today: () => today });
   });
   afterAll(async () => {
@@ -89,7 +94,7 @@ describeEachDatabase('calendar years and the clock cache', (database) => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json<{ trackingNumber: string }>().trackingNumber;
   };
-  const details = async (trackingNumber: string) => (await app.inject({ url: `/api/applications/${trackingNumber}` })).json<Details>();
+  const details = async (trackingNumber: string) => (await app.inject({ url: `/api/applications/${trackingNumber}`, headers: CLERK })).json<Details>();
   const cachedDueOn = async (trackingNumber: string) =>
     (await database.db.selectFrom('applications').select(['due_on', 'provisional']).where('tracking_number', '=', trackingNumber).executeTakeFirstOrThrow());
 
@@ -184,7 +189,7 @@ describeEachDatabase('calendar years and the clock cache', (database) => {
     const closed = await receive('due', '2025-10-09');
     expect((await post(`/api/applications/${closed}/events`, { expectedVersion: 1, event: { kind: 'withdrawn', at: '2025-10-20' } })).statusCode).toBe(200);
 
-    const list = async (query: string) => (await app.inject({ url: `/api/agencies/due/applications${query}` })).json<{ applications: ListItem[] }>().applications;
+    const list = async (query: string) => (await app.inject({ url: `/api/agencies/due/applications${query}`, headers: CLERK })).json<{ applications: ListItem[] }>().applications;
     const all = await list('');
     expect(all).toHaveLength(received.length + 2);
     // Each flag as deriveCaseClock gives it on the case page.

@@ -5,6 +5,8 @@ import { describeEachDatabase, openTestDatabase } from '../../../test/test-datab
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import { createRecordsRepository } from '../records/records.repository.ts';
 import { createDemoRecords } from './demo-records.ts';
+import { createAccountsService, SYSTEM_ACTOR } from '../accounts/accounts.service.ts';
+import { DEMO_PASSWORD } from './demo-users.ts';
 import { loadDemoData } from './load-demo-data.ts';
 
 describe('demo records', () => {
@@ -65,6 +67,25 @@ describeEachDatabase('loadDemoData', (database) => {
     expect(text2025?.overview).toContain('2件结转下年度继续办理');
     expect(text2025?.problems).toContain('上年度问题整改情况');
     expect(text2025?.otherMatters).toContain('信息处理费');
+  });
+
+  it('creates one demo user per role in the demo agency, signing in with the demo password without a forced change', async () => {
+    const accounts = createAccountsService({ db: database.db });
+    const users = await accounts.listUsers(SYSTEM_ACTOR);
+    expect(users.map((user) => [user.login, user.rolesByAgency, user.mustChangePassword]).sort()).toEqual(
+      [
+        ['demo-admin', { demo: ['admin'] }, false],
+        ['demo-auditor', { demo: ['auditor'] }, false],
+        ['demo-chief', { demo: ['sectionChief'] }, false],
+        ['demo-clerk', { demo: ['clerk'] }, false],
+        ['demo-clerk2', { demo: ['clerk'] }, false],
+        ['demo-leader', { demo: ['leader'] }, false],
+      ].sort(),
+    );
+    const login = await accounts.login('demo-leader', DEMO_PASSWORD, new Date());
+    expect(login.mustChangePassword).toBe(false);
+    const session = await accounts.authenticate(login.token, new Date());
+    expect(() => accounts.requireReady(session)).not.toThrow();
   });
 
   it('does nothing the second time', async () => {

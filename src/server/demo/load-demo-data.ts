@@ -1,16 +1,17 @@
 // Puts the demo agency, its 2024–2025 records and report texts into an EMPTY database, so
 // that `npm start` on a fresh clone has a report to show. A database that already holds
-// any agency is left alone.
+// any agency is left alone. With the agency come its demo users, one per role (demo-users.ts).
 import type { Kysely } from 'kysely';
 import { computeAnnualReport } from '../../domain/report/compute/compute-annual-report.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import type { Database } from '../db/database.ts';
 import { createRecordsRepository } from '../records/records.repository.ts';
 import { createDemoRecords, DEMO_AGENCY, DEMO_YEARS } from './demo-records.ts';
+import { createDemoUsers } from './demo-users.ts';
 import { writeDemoReportText } from './write-demo-report-text.ts';
 
-export async function loadDemoData(db: Kysely<Database>): Promise<{ loaded: boolean }> {
-  return db.transaction().execute(async (trx) => {
+export async function loadDemoData(db: Kysely<Database>, now: Date = new Date()): Promise<{ loaded: boolean }> {
+  const result = await db.transaction().execute(async (trx) => {
     const anyAgency = await trx.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
     if (anyAgency !== undefined) return { loaded: false };
 
@@ -23,4 +24,7 @@ export async function loadDemoData(db: Kysely<Database>): Promise<{ loaded: bool
     }
     return { loaded: true };
   });
+  // The accounts service runs its own transactions, so the users follow the agency's.
+  if (result.loaded) await createDemoUsers(db, now);
+  return result;
 }

@@ -4,7 +4,9 @@
 // 统一社会信用代码/年份-五位序号.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs } from '../../../test/login-as.ts';
 import { describeEachDatabase } from '../../../test/test-database.ts';
+import type { Role } from '../../domain/account/roles.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import { buildApp } from '../app.ts';
 import { parseConfig } from '../config.ts';
@@ -15,9 +17,12 @@ import { listAuditEntries } from '../audit/audit.repository.ts';
 // 00000013 with GB 11714 check 11 − (1×4 + 3×2) mod 11 = 1; then Σ = 1×1 + 1×3 + 1×9 + 1×10 + 3×30 +
 // 1×28 = 141, 141 mod 31 = 17, 31 − 17 = 14 → 'E'.
 const CREDIT_CODE = '11100000000000131E';
-const ADMIN = { 'x-gongkai-user': 'u-admin', 'x-gongkai-roles': 'admin' };
-const LEADER = { 'x-gongkai-user': 'u-leader', 'x-gongkai-roles': 'clerk,leader' };
-const CLERK = { 'x-gongkai-user': 'u-clerk', 'x-gongkai-roles': 'clerk' };
+// Signed in per database in beforeAll (test/login-as.ts), with these roles in every test agency.
+let ADMIN: Record<string, string> = {};
+let LEADER: Record<string, string> = {};
+let CLERK: Record<string, string> = {};
+const AGENCY_CODES = ['city', 'county', 'town', 'prov', 'cat', 'words', 'busy'] as const;
+const inEvery = (roles: readonly Role[]) => Object.fromEntries(AGENCY_CODES.map((code) => [code, roles]));
 
 // 条例第二十条（一）–（十五）, item names abridged to a word each item's name must contain.
 const ARTICLE_20_WORDS = [
@@ -84,13 +89,16 @@ describeEachDatabase('disclosure settings API', (database) => {
     await agencies.createAgency({ code: 'cat', name: '目录测试局', level: 'municipal' });
     await agencies.createAgency({ code: 'words', name: '词表测试局', level: 'county' });
     await agencies.createAgency({ code: 'busy', name: '并发测试局', level: 'county' });
+    ADMIN = await loginAs(database.db, 'u-admin', inEvery(['admin']));
+    LEADER = await loginAs(database.db, 'u-leader', inEvery(['clerk', 'leader']));
+    CLERK = await loginAs(database.db, 'u-clerk', inEvery(['clerk']));
     app = await buildApp({ config: parseConfig({ DATABASE_URL: ':memory:' }), db: database.db });
   });
   afterAll(async () => {
     await app.close();
   });
 
-  const get = (url: string) => app.inject({ method: 'GET', url });
+  const get = (url: string, headers: Record<string, string> = CLERK) => app.inject({ method: 'GET', url, headers });
   const put = (url: string, payload: unknown, headers: Record<string, string> = ADMIN) => app.inject({ method: 'PUT', url, payload: payload as object, headers });
   const post = (url: string, payload: unknown, headers: Record<string, string> = ADMIN) => app.inject({ method: 'POST', url, payload: payload as object, headers });
   const history = async (agency: string) => (await get(`/api/agencies/${agency}/disclosure-settings/history`)).json<{ entries: HistoryEntry[]; total: number }>();
@@ -277,13 +285,23 @@ describeEachDatabase('disclosure settings API', (database) => {
       expect((await findDisclosureSettings(database.db, cityId)).indexNumberPattern).toBe('{agencyCode}-{year}-{seq:4}');
     });
 
-    it('refuses a change by someone who is neither admin nor leader (403), and one by nobody (400)', async () => {
+    it('refuses a change by someone who is neither admin nor leader (403), and one without a session (401)', async () => {
       const res = await put('/api/agencies/city/disclosure-settings', { creditCode: null }, CLERK);
       expect(res.statusCode).toBe(403);
-      expect(res.json()).toEqual({ error: 'FORBIDDEN', message: '只有管理员（admin）或分管领导（leader）可以修改主动公开设置。' });
+      expect(res.json()).toEqual({ error: 'FORBIDDEN', message: '您没有权限修改主动公开设置（目录、指南、审核流程、词库）：只有分管领导、系统管理员可以办理。' });
       const anonymous = await app.inject({ method: 'PUT', url: '/api/agencies/city/disclosure-settings', payload: { creditCode: null } });
-      expect(anonymous.statusCode).toBe(400);
-      expect(anonymous.json<{ message: string }>().message).toBe('办理人（请求头 x-gongkai-user）缺少或类型不正确');
+      expect(anonymous.statusCode).toBe(401);
+      expect(anonymous.json()).toEqual({ error: 'FORBIDDEN', message: '请先登录。' });
+      expect((await get('/api/agencies/city/disclosure-settings', {})).statusCode).toBe(401);
+      // 审计员 reads the settings but changes none of them.
+      const auditor = await loginAs(database.db, 'u-auditor', { city: ['auditor'] });
+      expect((await get('/api/agencies/city/screening-terms', auditor)).statusCode).toBe(200);
+      expect((await put('/api/agencies/city/guide', { fields: GUIDE }, auditor)).statusCode).toBe(403);
+      // An administrator of another agency neither reads nor changes this one's settings.
+      await createAgenciesRepository(database.db).createAgency({ code: 'elsewhere', name: '别处测试局', level: 'county' });
+      const stranger = await loginAs(database.db, 'u-stranger', { elsewhere: ['admin'] });
+      expect((await get('/api/agencies/city/disclosure-settings', stranger)).statusCode).toBe(403);
+      expect((await put('/api/agencies/city/disclosure-settings', { creditCode: null }, stranger)).statusCode).toBe(403);
       for (const [method, url, payload] of [
         ['PUT', '/api/agencies/city/catalogue', { nodes: [] }],
         ['PUT', '/api/agencies/city/guide', { fields: GUIDE }],

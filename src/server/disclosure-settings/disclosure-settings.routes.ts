@@ -1,19 +1,22 @@
 // 主动公开设置 JSON API: 统一社会信用代码 and 索引号 rule, review chain, 保密审查 checklist, the
 // 目录 (第二十条、第二十一条), the 指南 (第十二条) with its versions, sensitive words and 错敏词,
-// and the history of changes. Reading is open to staff; changing needs role admin or leader
-// (temporary x-gongkai-user / x-gongkai-roles headers, see application.routes.ts).
+// and the history of changes. All need a session: reading a role in the agency, changing
+// settings.edit (分管领导、系统管理员; checked by the service against the permission table).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../domain/domain-error.ts';
 import { DISCLOSURE_GUIDE_LABELS } from '../../domain/publication/disclosure-guide.ts';
 import type { DisclosureGuide } from '../../domain/publication/disclosure-guide.ts';
-import { ActorHeaders, actorOf, ErrorResponse } from '../applications/application.routes.ts';
+import type { StaffAccess } from '../accounts/staff-access.ts';
+import { STAFF_SECURITY } from '../accounts/staff-access.ts';
+import { ErrorResponse } from '../applications/application.routes.ts';
 import type { DisclosureSettingsService } from './disclosure-settings.service.ts';
 import { MAX_CATALOGUE_NODES, MAX_HISTORY_PAGE_SIZE, MAX_REVIEW_STEPS } from './disclosure-settings.service.ts';
 
 export interface DisclosureSettingsRoutesOptions {
   service: DisclosureSettingsService;
+  access: StaffAccess;
 }
 
 const TAG = '主动公开设置';
@@ -25,8 +28,6 @@ const GUIDE_KEYS = Object.keys(DISCLOSURE_GUIDE_LABELS) as (keyof DisclosureGuid
 const FIELD_LABELS: Record<string, string> = {
   agencyCode: '机关代码',
   id: '词条编号',
-  'x-gongkai-user': '办理人（请求头 x-gongkai-user）',
-  'x-gongkai-roles': '角色（请求头 x-gongkai-roles）',
   creditCode: '统一社会信用代码',
   indexNumberPattern: '索引号规则',
   reviewChain: '审核流程',
@@ -149,10 +150,10 @@ const HistoryResponse = z.object({
   offset: z.number().int(),
 });
 
-const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 export async function disclosureSettingsRoutes(app: FastifyInstance, options: DisclosureSettingsRoutesOptions): Promise<void> {
-  const { service } = options;
+  const { service, access } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
   const agencyParams = z.object({ agencyCode: AgencyCode });
 
@@ -160,10 +161,11 @@ export async function disclosureSettingsRoutes(app: FastifyInstance, options: Di
     '/api/agencies/:agencyCode/disclosure-settings',
     {
       attachValidation: true,
-      schema: { summary: '本机关的主动公开设置：统一社会信用代码、索引号规则、审核流程、保密审查清单', tags: [TAG], params: agencyParams, response: { 200: SettingsResponse, ...errors } },
+      schema: { summary: '本机关的主动公开设置：统一社会信用代码、索引号规则、审核流程、保密审查清单', tags: [TAG], params: agencyParams, security: STAFF_SECURITY, response: { 200: SettingsResponse, ...errors } },
     },
     async (request) => {
       checkSettingsRequest(request);
+      await access.inAgency(request, request.params.agencyCode);
       return service.getSettings(request.params.agencyCode);
     },
   );
@@ -175,15 +177,14 @@ export async function disclosureSettingsRoutes(app: FastifyInstance, options: Di
       schema: {
         summary: '修改主动公开设置（只改给出的项；null 为恢复默认；须管理员或分管领导）',
         tags: [TAG],
-        params: agencyParams,
-        headers: ActorHeaders,
+        params: agencyParams, security: STAFF_SECURITY,
         body: SettingsBody,
         response: { 200: SettingsResponse, ...errors },
       },
     },
     async (request) => {
       checkSettingsRequest(request);
-      return service.updateSettings(request.params.agencyCode, request.body, actorOf(request));
+      return service.updateSettings(request.params.agencyCode, request.body, await access.inAgency(request, request.params.agencyCode));
     },
   );
 
@@ -194,13 +195,14 @@ export async function disclosureSettingsRoutes(app: FastifyInstance, options: Di
       schema: {
         summary: '主动公开设置的修改记录（谁、何时、改了什么；由新到旧）',
         tags: [TAG],
-        params: agencyParams,
+        params: agencyParams, security: STAFF_SECURITY,
         querystring: HistoryQuery,
         response: { 200: HistoryResponse, ...errors },
       },
     },
     async (request) => {
       checkSettingsRequest(request);
+      await access.inAgency(request, request.params.agencyCode);
       return service.listHistory(request.params.agencyCode, {
         ...(request.query.limit === undefined ? {} : { limit: request.query.limit }),
         ...(request.query.offset === undefined ? {} : { offset: request.query.offset }),
@@ -215,12 +217,13 @@ export async function disclosureSettingsRoutes(app: FastifyInstance, options: Di
       schema: {
         summary: '政府信息公开目录（未编辑时为按机关层级的默认目录：条例第二十条十五项及第二十一条地方事项）',
         tags: [TAG],
-        params: agencyParams,
+        params: agencyParams, security: STAFF_SECURITY,
         response: { 200: CatalogueResponse, ...errors },
       },
     },
     async (request) => {
       checkSettingsRequest(request);
+      await access.inAgency(request, request.params.agencyCode);
       return service.getCatalogue(request.params.agencyCode);
     },
   );
@@ -232,8 +235,7 @@ export async function disclosureSettingsRoutes(app: FastifyInstance, options: Di
       schema: {
         summary: '保存政府信息公开目录（整棵树；已有信息的目录项不能删除，只能停用；须管理员或分管领导）',
         tags: [TAG],
-        params: agencyParams,
-        headers: ActorHeaders,
+        params: agencyParams, security: STAFF_SECURITY,
         body: CatalogueBody,
         response: { 200: CatalogueResponse, ...errors },
       },
@@ -248,7 +250,7 @@ export async function disclosureSettingsRoutes(app: FastifyInstance, options: Di
         position: node.position ?? index,
         active: node.active ?? true,
       }));
-      return service.replaceCatalogue(request.params.agencyCode, nodes, actorOf(request));
+      return service.replaceCatalogue(request.params.agencyCode, nodes, await access.inAgency(request, request.params.agencyCode));
     },
   );
 
@@ -256,10 +258,11 @@ export async function disclosureSettingsRoutes(app: FastifyInstance, options: Di
     '/api/agencies/:agencyCode/guide',
     {
       attachValidation: true,
-      schema: { summary: '政府信息公开指南的现行版本（条例第十二条）', tags: [TAG], params: agencyParams, response: { 200: GuideResponse, ...errors } },
+      schema: { summary: '政府信息公开指南的现行版本（条例第十二条）', tags: [TAG], params: agencyParams, security: STAFF_SECURITY, response: { 200: GuideResponse, ...errors } },
     },
     async (request) => {
       checkSettingsRequest(request);
+      await access.inAgency(request, request.params.agencyCode);
       return service.getGuide(request.params.agencyCode);
     },
   );
@@ -271,15 +274,14 @@ export async function disclosureSettingsRoutes(app: FastifyInstance, options: Di
       schema: {
         summary: '保存政府信息公开指南的新版本（旧版本均保留；须管理员或分管领导）',
         tags: [TAG],
-        params: agencyParams,
-        headers: ActorHeaders,
+        params: agencyParams, security: STAFF_SECURITY,
         body: GuideBody,
         response: { 200: GuideResponse, ...errors },
       },
     },
     async (request) => {
       checkSettingsRequest(request);
-      return service.saveGuide(request.params.agencyCode, request.body.fields, actorOf(request), request.body.expectedVersion);
+      return service.saveGuide(request.params.agencyCode, request.body.fields, await access.inAgency(request, request.params.agencyCode), request.body.expectedVersion);
     },
   );
 
@@ -287,10 +289,11 @@ export async function disclosureSettingsRoutes(app: FastifyInstance, options: Di
     '/api/agencies/:agencyCode/guide/versions',
     {
       attachValidation: true,
-      schema: { summary: '政府信息公开指南的历次版本（由旧到新）', tags: [TAG], params: agencyParams, response: { 200: GuideVersionsResponse, ...errors } },
+      schema: { summary: '政府信息公开指南的历次版本（由旧到新）', tags: [TAG], params: agencyParams, security: STAFF_SECURITY, response: { 200: GuideVersionsResponse, ...errors } },
     },
     async (request) => {
       checkSettingsRequest(request);
+      await access.inAgency(request, request.params.agencyCode);
       return { versions: await service.listGuideVersions(request.params.agencyCode) };
     },
   );
@@ -299,10 +302,11 @@ export async function disclosureSettingsRoutes(app: FastifyInstance, options: Di
     '/api/agencies/:agencyCode/screening-terms',
     {
       attachValidation: true,
-      schema: { summary: '本机关的敏感词和错敏词，及平台内置的错敏词', tags: [TAG], params: agencyParams, response: { 200: ScreeningTermsResponse, ...errors } },
+      schema: { summary: '本机关的敏感词和错敏词，及平台内置的错敏词', tags: [TAG], params: agencyParams, security: STAFF_SECURITY, response: { 200: ScreeningTermsResponse, ...errors } },
     },
     async (request) => {
       checkSettingsRequest(request);
+      await access.inAgency(request, request.params.agencyCode);
       return service.listScreeningTerms(request.params.agencyCode);
     },
   );
@@ -314,15 +318,14 @@ export async function disclosureSettingsRoutes(app: FastifyInstance, options: Di
       schema: {
         summary: '添加敏感词或错敏词（错敏词须给出正确写法；须管理员或分管领导）',
         tags: [TAG],
-        params: agencyParams,
-        headers: ActorHeaders,
+        params: agencyParams, security: STAFF_SECURITY,
         body: ScreeningTermBody,
         response: { 201: ScreeningTermResponse, ...errors },
       },
     },
     async (request, reply) => {
       checkSettingsRequest(request);
-      return reply.code(201).send(await service.addScreeningTerm(request.params.agencyCode, request.body, actorOf(request)));
+      return reply.code(201).send(await service.addScreeningTerm(request.params.agencyCode, request.body, await access.inAgency(request, request.params.agencyCode)));
     },
   );
 
@@ -334,13 +337,13 @@ export async function disclosureSettingsRoutes(app: FastifyInstance, options: Di
         summary: '删除敏感词或错敏词（须管理员或分管领导）',
         tags: [TAG],
         params: z.object({ agencyCode: AgencyCode, id: z.coerce.number().int().min(1) }),
-        headers: ActorHeaders,
+        security: STAFF_SECURITY,
         response: { 200: ScreeningTermResponse, ...errors },
       },
     },
     async (request) => {
       checkSettingsRequest(request);
-      return service.removeScreeningTerm(request.params.agencyCode, request.params.id, actorOf(request));
+      return service.removeScreeningTerm(request.params.agencyCode, request.params.id, await access.inAgency(request, request.params.agencyCode));
     },
   );
 }

@@ -3,6 +3,7 @@
 // 错敏词. Changes need role admin or leader; each is one transaction with its row in
 // disclosure_settings_history (who, when, what: old and new).
 import type { Kysely } from 'kysely';
+import { requirePermission } from '../../domain/account/permissions.ts';
 import { validateCreditCode } from '../../domain/application/validate-credit-code.ts';
 import { DomainError } from '../../domain/domain-error.ts';
 import { defaultCatalogue, validateCatalogue } from '../../domain/publication/catalogue.ts';
@@ -42,8 +43,6 @@ import {
 } from './disclosure-settings.repository.ts';
 import type { DisclosureSettingsRow, GuideVersion, SettingsChange, SettingsHistoryEntry, StoredScreeningTerm } from './disclosure-settings.repository.ts';
 
-/** Roles that may change an agency's 主动公开 settings (temporary roles from the request headers). */
-export const SETTINGS_EDITOR_ROLES: readonly string[] = ['admin', 'leader'];
 export const MAX_REVIEW_STEPS = 6;
 export const MAX_CATALOGUE_NODES = 1000;
 export const MAX_TERM_LENGTH = 100;
@@ -131,11 +130,9 @@ function badInput(field: string, userMessage: string): DomainError {
   return new DomainError('BAD_INPUT', `disclosure settings: bad ${field}`, userMessage, { field });
 }
 
+/** settings.edit from the one permission table (分管领导、系统管理员), whoever calls the service. */
 function requireEditor(by: SettingsActor): void {
-  if (by.actor.trim() === '') throw badInput('x-gongkai-user', '办理人（请求头 x-gongkai-user）不能为空');
-  if (!by.actorRoles.some((role) => SETTINGS_EDITOR_ROLES.includes(role))) {
-    throw new DomainError('FORBIDDEN', `${by.actor} lacks role admin or leader`, '只有管理员（admin）或分管领导（leader）可以修改主动公开设置。', { roles: [...by.actorRoles] });
-  }
+  requirePermission(by.actorRoles, 'settings.edit');
 }
 
 const ROLE_ID = /^[a-zA-Z][a-zA-Z0-9_-]*$/;

@@ -3,12 +3,16 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readZipEntry } from '../../../test/read-zip-entry.ts';
+import { loginAs } from '../../../test/login-as.ts';
 import { describeEachDatabase } from '../../../test/test-database.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import { buildApp } from '../app.ts';
 import { parseConfig } from '../config.ts';
 
-const CLERK = { 'x-gongkai-user': 'u-clerk', 'x-gongkai-roles': 'clerk' };
+// Signed in per database in beforeAll (test/login-as.ts). Templates are edited by a 科长 (notice.editTemplate).
+let CLERK: Record<string, string> = {};
+let CHIEF: Record<string, string> = {};
+let AUDITOR: Record<string, string> = {};
 const CONTACT = 'contact=' + encodeURIComponent('王五 0591-12345678');
 
 function documentText(body: Buffer): string {
@@ -23,6 +27,9 @@ describeEachDatabase('notices API', (database) => {
 
   beforeAll(async () => {
     await createAgenciesRepository(database.db).createAgency({ code: 'nt', name: '示范市示范局', level: 'municipal' });
+    CLERK = await loginAs(database.db, 'u-clerk', { nt: ['clerk'] });
+    CHIEF = await loginAs(database.db, 'u-chief', { nt: ['sectionChief'] });
+    AUDITOR = await loginAs(database.db, 'u-auditor', { nt: ['auditor'] });
     app = await buildApp({ config: parseConfig({ DATABASE_URL: ':memory:' }), db: database.db, today: () => '2025-09-30' });
     const post = (url: string, payload: object) => app.inject({ method: 'POST', url, payload, headers: CLERK });
     const intake = { channel: 'in_person', receivedOn: '2025-09-15', applicant: { type: 'natural_person', name: '张三', idNumber: '11010519491231002X' }, requestedInformation: '示范路改造工程的招标文件' };
@@ -38,7 +45,7 @@ describeEachDatabase('notices API', (database) => {
   });
 
   it('makes the 补正告知书 of a case with its items, deadline and a UTF-8 file name', async () => {
-    const res = await app.inject({ url: `/api/applications/${corrected}/notices/correction.docx?issuedOn=2025-09-16&${CONTACT}` });
+    const res = await app.inject({ url: `/api/applications/${corrected}/notices/correction.docx?issuedOn=2025-09-16&${CONTACT}`, headers: CLERK });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
     // 补正告知书 in UTF-8, percent-encoded (RFC 5987).
@@ -57,29 +64,29 @@ describeEachDatabase('notices API', (database) => {
   });
 
   it('refuses with 422 naming what the case or the request lacks', async () => {
-    const noContact = await app.inject({ url: `/api/applications/${corrected}/notices/correction.docx` });
+    const noContact = await app.inject({ url: `/api/applications/${corrected}/notices/correction.docx`, headers: CLERK });
     expect(noContact.statusCode).toBe(422);
     expect(noContact.json<{ message: string }>().message).toContain('联系人及联系电话');
 
-    const noExtension = await app.inject({ url: `/api/applications/${corrected}/notices/extension.docx?${CONTACT}` });
+    const noExtension = await app.inject({ url: `/api/applications/${corrected}/notices/extension.docx?${CONTACT}`, headers: CLERK });
     expect(noExtension.statusCode).toBe(422);
     expect(noExtension.json<{ message: string }>().message).toContain('延长答复期限');
 
     // The reply's remedies clause needs the review body and the court.
-    const noRemedies = await app.inject({ url: `/api/applications/${replied}/notices/reply.disclosable.docx?${CONTACT}&accessMethod=${encodeURIComponent('现场领取')}` });
+    const noRemedies = await app.inject({ url: `/api/applications/${replied}/notices/reply.disclosable.docx?${CONTACT}&accessMethod=${encodeURIComponent('现场领取')}`, headers: CLERK });
     expect(noRemedies.statusCode).toBe(422);
     expect(noRemedies.json<{ message: string }>().message).toContain('救济途径');
 
     // A ground of another outcome.
-    const wrongGround = await app.inject({ url: `/api/applications/${replied}/notices/reply.state_secret.docx?${CONTACT}` });
+    const wrongGround = await app.inject({ url: `/api/applications/${replied}/notices/reply.state_secret.docx?${CONTACT}`, headers: CLERK });
     expect(wrongGround.statusCode).toBe(422);
 
-    expect((await app.inject({ url: `/api/applications/${corrected}/notices/nonsense.docx` })).statusCode).toBe(400);
+    expect((await app.inject({ url: `/api/applications/${corrected}/notices/nonsense.docx`, headers: CLERK })).statusCode).toBe(400);
   });
 
   it('fills a 答复书 with the ground legal basis and the remedies clause', async () => {
     const query = [CONTACT, `accessMethod=${encodeURIComponent('现场领取')}`, `reviewBody=${encodeURIComponent('示范市人民政府')}`, `court=${encodeURIComponent('示范市示范区人民法院')}`].join('&');
-    const res = await app.inject({ url: `/api/applications/${replied}/notices/reply.disclosable.docx?${query}` });
+    const res = await app.inject({ url: `/api/applications/${replied}/notices/reply.disclosable.docx?${query}`, headers: CLERK });
     expect(res.statusCode, res.body).toBe(200);
     const text = documentText(res.rawPayload);
     expect(text).toContain('根据《中华人民共和国政府信息公开条例》第三十六条第（二）项的规定');
@@ -89,7 +96,7 @@ describeEachDatabase('notices API', (database) => {
   });
 
   it('uses an agency edited template, and refuses a bad one listing the findings in Chinese', async () => {
-    const before = await app.inject({ url: '/api/agencies/nt/notice-templates/correction' });
+    const before = await app.inject({ url: '/api/agencies/nt/notice-templates/correction', headers: CLERK });
     expect(before.json()).toMatchObject({ kind: 'correction', label: '补正告知书', isDefault: true, updatedBy: null });
 
     const edited = {
@@ -98,11 +105,17 @@ describeEachDatabase('notices API', (database) => {
       addressee: '{{applicantName}}：',
       paragraphs: ['您的申请需补正以下事项：', '{{correctionItems}}', '补正期限：{{correctionDeadline}}。'],
     };
-    const saved = await app.inject({ method: 'PUT', url: '/api/agencies/nt/notice-templates/correction', payload: edited, headers: CLERK });
+    // 信息员 may not edit templates (notice.editTemplate: 科长, 系统管理员); an 审计员 neither.
+    for (const who of [CLERK, AUDITOR]) {
+      const forbidden = await app.inject({ method: 'PUT', url: '/api/agencies/nt/notice-templates/correction', payload: edited, headers: who });
+      expect(forbidden.statusCode).toBe(403);
+      expect(forbidden.json<{ message: string }>().message).toBe('您没有权限修改告知书模板：只有科长、系统管理员可以办理。');
+    }
+    const saved = await app.inject({ method: 'PUT', url: '/api/agencies/nt/notice-templates/correction', payload: edited, headers: CHIEF });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toMatchObject({ isDefault: false, updatedBy: 'u-clerk', template: edited });
+    expect(saved.json()).toMatchObject({ isDefault: false, updatedBy: 'u-chief', template: edited });
 
-    const res = await app.inject({ url: `/api/applications/${corrected}/notices/correction.docx` });
+    const res = await app.inject({ url: `/api/applications/${corrected}/notices/correction.docx`, headers: CLERK });
     expect(res.statusCode, res.body).toBe(200);
     const text = documentText(res.rawPayload);
     expect(text).toContain('示范局补正通知');
@@ -110,14 +123,14 @@ describeEachDatabase('notices API', (database) => {
     expect(text).not.toContain('政府信息公开申请补正告知书');
 
     const bad = { ...edited, paragraphs: ['请补正：{{correctionItems}}', '{{foo}}'] };
-    const refused = await app.inject({ method: 'PUT', url: '/api/agencies/nt/notice-templates/correction', payload: bad, headers: CLERK });
+    const refused = await app.inject({ method: 'PUT', url: '/api/agencies/nt/notice-templates/correction', payload: bad, headers: CHIEF });
     expect(refused.statusCode).toBe(422);
     const message = refused.json<{ message: string }>().message;
     expect(message).toContain('未知的占位符“{{foo}}”');
     expect(message).toContain('补正期限');
     expect(message).toContain('须单独成段');
     // Nothing saved.
-    expect((await app.inject({ url: '/api/agencies/nt/notice-templates/correction' })).json()).toMatchObject({ template: edited });
+    expect((await app.inject({ url: '/api/agencies/nt/notice-templates/correction', headers: CLERK })).json()).toMatchObject({ template: edited });
   });
 
   it('fills a 收费通知书 with the lines of 109号文 that add up to the recorded amount', async () => {
@@ -129,7 +142,7 @@ describeEachDatabase('notices API', (database) => {
     expect((await post(`/api/applications/${number}/events`, { expectedVersion: 1, event: fee })).statusCode).toBe(200);
     const base = `/api/applications/${number}/notices/fee.docx?${CONTACT}&paymentMethod=${encodeURIComponent('银行转账')}&feeMethod=by_pages`;
 
-    const res = await app.inject({ url: `${base}&pages=150` });
+    const res = await app.inject({ url: `${base}&pages=150`, headers: CLERK });
     expect(res.statusCode, res.body).toBe(200);
     const text = documentText(res.rawPayload);
     expect(text).toContain('第1页至第30页：30页，免费');
@@ -139,13 +152,27 @@ describeEachDatabase('notices API', (database) => {
     expect(text).toContain('2025年10月20日');
 
     // 100 pages would be 700元, not the 1700元 recorded.
-    const mismatch = await app.inject({ url: `${base}&pages=100` });
+    const mismatch = await app.inject({ url: `${base}&pages=100`, headers: CLERK });
     expect(mismatch.statusCode).toBe(422);
     expect(mismatch.json<{ message: string }>().message).toContain('不一致');
     // Without the basis there are no lines to print.
-    const noLines = await app.inject({ url: `/api/applications/${number}/notices/fee.docx?${CONTACT}&paymentMethod=x` });
+    const noLines = await app.inject({ url: `/api/applications/${number}/notices/fee.docx?${CONTACT}&paymentMethod=x`, headers: CLERK });
     expect(noLines.statusCode).toBe(422);
     expect(noLines.json<{ message: string }>().message).toContain('收费明细');
+  });
+
+  it('needs a session, and notice.download in the case’s agency, to make a notice', async () => {
+    const url = `/api/applications/${corrected}/notices/correction.docx?${CONTACT}`;
+    const anonymous = await app.inject({ url });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toEqual({ error: 'FORBIDDEN', message: '请先登录。' });
+    // 审计员 reads cases but does not issue documents.
+    expect((await app.inject({ url, headers: AUDITOR })).statusCode).toBe(403);
+    // A clerk of another agency does not learn that the case exists.
+    await createAgenciesRepository(database.db).createAgency({ code: 'nt2', name: '示范市另一局', level: 'municipal' });
+    const stranger = await loginAs(database.db, 'u-stranger', { nt2: ['clerk'] });
+    expect((await app.inject({ url, headers: stranger })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/api/agencies/nt/notice-templates/correction', headers: stranger })).statusCode).toBe(403);
   });
 
   it('lists the new routes in the OpenAPI document', async () => {

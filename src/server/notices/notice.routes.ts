@@ -2,12 +2,18 @@
 // validateNoticeTemplate → 422 with the Chinese findings) and a case's notice as DOCX.
 // The DOCX route is /notices/<kind>.docx; the kind may itself hold a dot (reply.state_secret),
 // so the last segment is one parameter `file` and the suffix is checked here.
+// All need a session: templates with a role in the agency, documents with notice.download in
+// the case's agency (another agency's case is not found), edits with notice.editTemplate.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NOTICE_TEMPLATE_KINDS } from '../../domain/application/notices/notice-kinds.ts';
 import type { FeeInput } from '../../domain/application/compute-processing-fee.ts';
-import { ActorHeaders, ErrorResponse, IsoDate, actorOf, checkRequest } from '../applications/application.routes.ts';
+import type { StaffAccess } from '../accounts/staff-access.ts';
+import { STAFF_SECURITY } from '../accounts/staff-access.ts';
+import { ErrorResponse, IsoDate, checkRequest } from '../applications/application.routes.ts';
+import type { ApplicationService } from '../applications/application.service.ts';
+import { normalizeTrackingNumber, notFound } from '../applications/application.service.ts';
 import { contentDisposition } from '../reports/content-disposition.ts';
 import type { NoticeRequestValues, NoticeService, StoredNoticeTemplate } from './notice.service.ts';
 
@@ -41,7 +47,7 @@ const NoticeQuery = z.object({
   count: z.coerce.number().int().min(1).optional(),
   previousCountThisMonth: z.coerce.number().int().min(0).optional(),
 });
-const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 
 function toResponse(stored: StoredNoticeTemplate) {
   return { ...stored, template: { ...stored.template, paragraphs: [...stored.template.paragraphs] } };
@@ -53,8 +59,8 @@ function feeInput(query: z.infer<typeof NoticeQuery>): FeeInput | undefined {
   return undefined;
 }
 
-export async function noticeRoutes(app: FastifyInstance, options: { service: NoticeService }): Promise<void> {
-  const { service } = options;
+export async function noticeRoutes(app: FastifyInstance, options: { service: NoticeService; applications: ApplicationService; access: StaffAccess }): Promise<void> {
+  const { service, applications, access } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
   const params = z.object({ agencyCode: z.string().min(1).max(64), kind: Kind });
 
@@ -62,10 +68,11 @@ export async function noticeRoutes(app: FastifyInstance, options: { service: Not
     '/api/agencies/:agencyCode/notice-templates/:kind',
     {
       attachValidation: true,
-      schema: { summary: '本机关的文书模板（未修改的为系统默认模板）', tags: ['文书'], params, response: { 200: TemplateResponse, ...errors } },
+      schema: { summary: '本机关的文书模板（未修改的为系统默认模板）', tags: ['文书'], params, security: STAFF_SECURITY, response: { 200: TemplateResponse, ...errors } },
     },
     async (request) => {
       checkRequest(request);
+      await access.inAgency(request, request.params.agencyCode);
       return toResponse(await service.getTemplate(request.params.agencyCode, request.params.kind));
     },
   );
@@ -74,11 +81,12 @@ export async function noticeRoutes(app: FastifyInstance, options: { service: Not
     '/api/agencies/:agencyCode/notice-templates/:kind',
     {
       attachValidation: true,
-      schema: { summary: '修改本机关的文书模板（保存前检查占位符）', tags: ['文书'], params, headers: ActorHeaders, body: Template, response: { 200: TemplateResponse, ...errors } },
+      schema: { summary: '修改本机关的文书模板（保存前检查占位符）', tags: ['文书'], params, security: STAFF_SECURITY, body: Template, response: { 200: TemplateResponse, ...errors } },
     },
     async (request) => {
       checkRequest(request);
-      return toResponse(await service.putTemplate(request.params.agencyCode, request.params.kind, request.body, actorOf(request).actor));
+      const { actor, actorRoles } = await access.inAgency(request, request.params.agencyCode);
+      return toResponse(await service.putTemplate(request.params.agencyCode, request.params.kind, request.body, actor, actorRoles));
     },
   );
 
@@ -90,6 +98,7 @@ export async function noticeRoutes(app: FastifyInstance, options: { service: Not
         summary: '生成一件申请的文书（DOCX）：file 为“文书类型.docx”，如 correction.docx、reply.state_secret.docx',
         tags: ['文书'],
         params: z.object({ trackingNumber: z.string().min(1).max(80), file: z.string().regex(/^[a-z_.]+\.docx$/) }),
+        security: STAFF_SECURITY,
         querystring: NoticeQuery,
         // The 200 answer is the DOCX file itself (not serialised).
         response: { 200: z.any().describe('DOCX 文件'), ...errors },
@@ -97,6 +106,8 @@ export async function noticeRoutes(app: FastifyInstance, options: { service: Not
     },
     async (request, reply) => {
       checkRequest(request);
+      const { trackingNumber } = request.params;
+      await access.inAgency(request, () => applications.agencyCodeOf(trackingNumber), { action: 'notice.download', hidden: () => notFound(normalizeTrackingNumber(trackingNumber)) });
       const kind = request.params.file.slice(0, -'.docx'.length);
       const { query } = request;
       const fee = feeInput(query);

@@ -3,6 +3,7 @@
 // hold (the 救济途径 bodies, a contact line, an access method…) comes with the request; a value
 // that is still missing is refused with 422 naming it in Chinese.
 import type { Kysely } from 'kysely';
+import { requirePermission } from '../../domain/account/permissions.ts';
 import type { CaseEvent } from '../../domain/application/case-events.ts';
 import { computeProcessingFee, describeFee } from '../../domain/application/compute-processing-fee.ts';
 import type { FeeInput } from '../../domain/application/compute-processing-fee.ts';
@@ -167,7 +168,8 @@ export function createNoticeService(deps: { db: Kysely<Database>; applications: 
     },
 
     /** Saves an edited template after validateNoticeTemplate; findings → 422 listing them in Chinese. */
-    async putTemplate(agencyCode: string, kindCode: string, template: NoticeTemplate, actor: string): Promise<StoredNoticeTemplate> {
+    async putTemplate(agencyCode: string, kindCode: string, template: NoticeTemplate, actor: string, actorRoles: readonly string[]): Promise<StoredNoticeTemplate> {
+      requirePermission(actorRoles, 'notice.editTemplate');
       const agency = await agencies.getAgencyByCode(agencyCode);
       const kind = parseNoticeTemplateKind(kindCode);
       const findings: NoticeTemplateFinding[] = validateNoticeTemplate(template, kind);

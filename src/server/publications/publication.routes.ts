@@ -2,8 +2,9 @@
 // corrections and 有效性. Every route declares zod schemas for params, query, body and response
 // (they also make /api/docs); a failed check is a Chinese 400 naming the field. Changes carry
 // the version the client saw (expectedVersion): a stale one is answered 409.
-// The acting user and roles come from the temporary headers x-gongkai-user / x-gongkai-roles
-// (see application.routes.ts) until accounts exist.
+// Every route needs a session (staff-access.ts); the acting user's roles are those held in the
+// item's agency, and another agency's item is answered 404. Reads need publication.read; the
+// service checks the permission table for each change, the domain its review-chain rules.
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -13,14 +14,17 @@ import { PUBLICATION_CHANNELS, PUBLICATION_KINDS, PUBLICATION_STATES, SCREENING_
 import type { PublicationState } from '../../domain/publication/publication.ts';
 import { PUBLICATION_FIELD_LABELS } from '../../domain/publication/validate-publication-fields.ts';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../../files/attachment/sniff-attachment-type.ts';
-import { ActorHeaders, actorOf, ErrorResponse } from '../applications/application.routes.ts';
+import type { StaffAccess } from '../accounts/staff-access.ts';
+import { STAFF_SECURITY } from '../accounts/staff-access.ts';
+import { ErrorResponse } from '../applications/application.routes.ts';
 import { enumOf, IsoDate } from '../applications/application.schemas.ts';
 import { contentDisposition } from '../reports/content-disposition.ts';
 import type { PublicationDetails, PublicationInput, PublicationService } from './publication.service.ts';
-import { MAX_PUBLICATION_PAGE_SIZE } from './publication.service.ts';
+import { MAX_PUBLICATION_PAGE_SIZE, publicationNotFound } from './publication.service.ts';
 
 export interface PublicationRoutesOptions {
   service: PublicationService;
+  access: StaffAccess;
 }
 
 const TAG = '主动公开';
@@ -71,8 +75,6 @@ const FIELD_LABELS: Record<string, string> = {
   agencyCode: '机关代码',
   id: '信息编号',
   attachmentId: '附件编号',
-  'x-gongkai-user': '办理人（请求头 x-gongkai-user）',
-  'x-gongkai-roles': '角色（请求头 x-gongkai-roles）',
   'validity.status': '有效性',
   'validity.effectiveFrom': '生效日期',
   'validity.endedOn': '失效或废止日期',
@@ -264,7 +266,7 @@ function toResponse(details: PublicationDetails) {
   };
 }
 
-const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 
 // ---------------------------------------------------------------- uploads
 
@@ -311,7 +313,7 @@ async function readAttachmentUpload(request: FastifyRequest): Promise<{ fileName
 // ---------------------------------------------------------------- routes
 
 export async function publicationRoutes(app: FastifyInstance, options: PublicationRoutesOptions): Promise<void> {
-  const { service } = options;
+  const { service, access } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   if (!app.hasContentTypeParser('multipart/form-data')) {
@@ -320,6 +322,9 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
   }
 
   const IdParams = z.object({ id: Id });
+  /** The actor in the item's agency; another agency's item is not found. */
+  const inItemAgency = (request: FastifyRequest, id: number, action?: 'publication.read') =>
+    access.inAgency(request, () => service.agencyCodeOf(id), { hidden: () => publicationNotFound(id), ...(action === undefined ? {} : { action }) });
 
   api.post(
     '/api/agencies/:agencyCode/publications',
@@ -329,14 +334,14 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
         summary: '起草主动公开信息（正文为富文本，保存前清理为安全的 HTML）',
         tags: [TAG],
         params: z.object({ agencyCode: AgencyCode }),
-        headers: ActorHeaders,
+        security: STAFF_SECURITY,
         body: FieldsBody,
         response: { 201: DetailsResponse, ...errors },
       },
     },
     async (request, reply) => {
       checkRequest(request);
-      const { actor, actorRoles } = actorOf(request);
+      const { actor, actorRoles } = await access.inAgency(request, request.params.agencyCode);
       return reply.code(201).send(toResponse(await service.createDraft(request.params.agencyCode, toInput(request.body), actor, actorRoles)));
     },
   );
@@ -351,12 +356,14 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
           'year 按发布日期所在年度筛选，尚未发布的按成文日期。late 为条例第二十六条的超期标记：自成文日期起20个工作日内未发布的为超期。每页默认50件，最多500件；total 为符合条件的总件数。',
         tags: [TAG],
         params: z.object({ agencyCode: AgencyCode }),
+        security: STAFF_SECURITY,
         querystring: ListQuery,
         response: { 200: z.object({ publications: z.array(ListItemResponse), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }), ...errors },
       },
     },
     async (request) => {
       checkRequest(request);
+      await access.inAgency(request, request.params.agencyCode, { action: 'publication.read' });
       const { state, category, kind, validity, year, q, late, limit, offset } = request.query;
       return service.listPublications(request.params.agencyCode, {
         ...(state === undefined ? {} : { state }),
@@ -380,11 +387,13 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
         summary: '一件主动公开信息：内容、审核环节及意见、检查结果、公开期限（条例第二十六条）、更正、撤回、附件和办理记录',
         tags: [TAG],
         params: IdParams,
+        security: STAFF_SECURITY,
         response: { 200: DetailsResponse, ...errors },
       },
     },
     async (request) => {
       checkRequest(request);
+      await inItemAgency(request, request.params.id, 'publication.read');
       return toResponse(await service.getPublication(request.params.id));
     },
   );
@@ -397,14 +406,14 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
         summary: '修改草稿（起草人在提交前或退回后修改；审核人可在本环节修改，须带上所见的版本号）',
         tags: [TAG],
         params: IdParams,
-        headers: ActorHeaders,
+        security: STAFF_SECURITY,
         body: z.object({ ...FieldsShape, expectedVersion: ExpectedVersion }),
         response: { 200: DetailsResponse, ...errors },
       },
     },
     async (request) => {
       checkRequest(request);
-      const { actor, actorRoles } = actorOf(request);
+      const { actor, actorRoles } = await inItemAgency(request, request.params.id);
       const { expectedVersion, ...fields } = request.body;
       return toResponse(await service.editDraft(request.params.id, expectedVersion, toInput(fields), actor, actorRoles));
     },
@@ -421,13 +430,13 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
         tags: [TAG],
         consumes: ['multipart/form-data'],
         params: IdParams,
-        headers: ActorHeaders,
+        security: STAFF_SECURITY,
         response: { 201: DetailsResponse, ...errors, 413: ErrorResponse },
       },
     },
     async (request, reply) => {
       checkRequest(request);
-      const { actor, actorRoles } = actorOf(request);
+      const { actor, actorRoles } = await inItemAgency(request, request.params.id);
       const upload = await readAttachmentUpload(request);
       const details = await service.addAttachment(request.params.id, upload.expectedVersion, { fileName: upload.fileName, bytes: upload.bytes }, actor, actorRoles);
       return reply.code(201).send(toResponse(details));
@@ -443,11 +452,13 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
         summary: '下载附件（按上传时识别的文件类型）',
         tags: [TAG],
         params: z.object({ id: Id, attachmentId: Id }),
+        security: STAFF_SECURITY,
         response: errors,
       },
     },
     async (request, reply) => {
       checkRequest(request);
+      await inItemAgency(request, request.params.id, 'publication.read');
       const attachment = await service.getAttachment(request.params.id, request.params.attachmentId);
       const extension = Object.values(ATTACHMENT_TYPES).find((t) => t.mediaType === attachment.mediaType)?.extension ?? 'bin';
       return reply
@@ -469,13 +480,13 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
         tags: [TAG],
         params: z.object({ id: Id, attachmentId: Id }),
         querystring: z.object({ expectedVersion: z.coerce.number().int().min(1).optional() }),
-        headers: ActorHeaders,
+        security: STAFF_SECURITY,
         response: { 200: DetailsResponse, ...errors },
       },
     },
     async (request) => {
       checkRequest(request);
-      const { actor, actorRoles } = actorOf(request);
+      const { actor, actorRoles } = await inItemAgency(request, request.params.id);
       return toResponse(await service.removeAttachment(request.params.id, request.params.attachmentId, request.query.expectedVersion, actor, actorRoles));
     },
   );
@@ -488,11 +499,13 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
         summary: '发布前检查：自动检查标题、正文和附件文字的结果（每处附上下文和修改建议）及保密审查问题',
         tags: [TAG],
         params: IdParams,
+        security: STAFF_SECURITY,
         response: { 200: ScreeningResponse, ...errors },
       },
     },
     async (request) => {
       checkRequest(request);
+      await inItemAgency(request, request.params.id, 'publication.read');
       const screening = await service.screen(request.params.id);
       return { ...screening, checklist: screening.checklist.map((q) => ({ id: q.id, question: q.question })) };
     },
@@ -506,14 +519,14 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
         summary: '提交审核（须回答全部保密审查问题，并修改或说明理由保留每一处检查结果）',
         tags: [TAG],
         params: IdParams,
-        headers: ActorHeaders,
+        security: STAFF_SECURITY,
         body: z.object({ expectedVersion: ExpectedVersion, checklist: ChecklistBody.optional(), acceptances: AcceptancesBody.optional() }),
         response: { 200: DetailsResponse, ...errors },
       },
     },
     async (request) => {
       checkRequest(request);
-      const { actor, actorRoles } = actorOf(request);
+      const { actor, actorRoles } = await inItemAgency(request, request.params.id);
       const { expectedVersion, checklist, acceptances } = request.body;
       return toResponse(await service.submit(request.params.id, expectedVersion, { checklist: checklistOf(checklist), acceptances: acceptances ?? [] }, actor, actorRoles));
     },
@@ -527,7 +540,7 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
         summary: '本环节审核通过（本人起草的不能审核；最后一个环节通过后即发布，生成索引号）',
         tags: [TAG],
         params: IdParams,
-        headers: ActorHeaders,
+        security: STAFF_SECURITY,
         body: z.object({
           expectedVersion: ExpectedVersion,
           step: z.number().int().min(0).max(100),
@@ -540,7 +553,7 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
     },
     async (request) => {
       checkRequest(request);
-      const { actor, actorRoles } = actorOf(request);
+      const { actor, actorRoles } = await inItemAgency(request, request.params.id);
       const { expectedVersion, step, opinion, checklist, acceptances } = request.body;
       return toResponse(
         await service.approve(request.params.id, expectedVersion, { step, opinion: opinion ?? '', checklist: checklistOf(checklist), acceptances: acceptances ?? [] }, actor, actorRoles),
@@ -556,14 +569,14 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
         summary: '退回修改（须写明审核意见）',
         tags: [TAG],
         params: IdParams,
-        headers: ActorHeaders,
+        security: STAFF_SECURITY,
         body: z.object({ expectedVersion: ExpectedVersion, step: z.number().int().min(0).max(100), opinion: z.string().max(2000) }),
         response: { 200: DetailsResponse, ...errors },
       },
     },
     async (request) => {
       checkRequest(request);
-      const { actor, actorRoles } = actorOf(request);
+      const { actor, actorRoles } = await inItemAgency(request, request.params.id);
       const { expectedVersion, step, opinion } = request.body;
       return toResponse(await service.returnToAuthor(request.params.id, expectedVersion, { step, opinion }, actor, actorRoles));
     },
@@ -577,14 +590,14 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
         summary: '撤回已发布的信息（须写明理由；从门户和检索中下架，记录保留）',
         tags: [TAG],
         params: IdParams,
-        headers: ActorHeaders,
+        security: STAFF_SECURITY,
         body: z.object({ expectedVersion: ExpectedVersion, reason: z.string().max(2000) }),
         response: { 200: DetailsResponse, ...errors },
       },
     },
     async (request) => {
       checkRequest(request);
-      const { actor, actorRoles } = actorOf(request);
+      const { actor, actorRoles } = await inItemAgency(request, request.params.id);
       return toResponse(await service.withdraw(request.params.id, request.body.expectedVersion, request.body.reason, actor, actorRoles));
     },
   );
@@ -597,14 +610,14 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
         summary: '更正已发布的信息（给出要改的内容并写明理由；更正记录在信息上公示）',
         tags: [TAG],
         params: IdParams,
-        headers: ActorHeaders,
+        security: STAFF_SECURITY,
         body: z.object({ expectedVersion: ExpectedVersion, fields: FieldsBody.partial(), reason: z.string().max(2000) }),
         response: { 200: DetailsResponse, ...errors },
       },
     },
     async (request) => {
       checkRequest(request);
-      const { actor, actorRoles } = actorOf(request);
+      const { actor, actorRoles } = await inItemAgency(request, request.params.id);
       const { expectedVersion, fields, reason } = request.body;
       return toResponse(await service.correct(request.params.id, expectedVersion, toPartialInput(fields), reason, actor, actorRoles));
     },
@@ -618,14 +631,14 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
         summary: '变更有效性（有效、失效、废止，附日期和理由）',
         tags: [TAG],
         params: IdParams,
-        headers: ActorHeaders,
+        security: STAFF_SECURITY,
         body: z.object({ expectedVersion: ExpectedVersion, validity: ValidityBody, reason: z.string().max(2000) }),
         response: { 200: DetailsResponse, ...errors },
       },
     },
     async (request) => {
       checkRequest(request);
-      const { actor, actorRoles } = actorOf(request);
+      const { actor, actorRoles } = await inItemAgency(request, request.params.id);
       const { expectedVersion, validity, reason } = request.body;
       return toResponse(await service.changeValidity(request.params.id, expectedVersion, toValidity(validity), reason, actor, actorRoles));
     },

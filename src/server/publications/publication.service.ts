@@ -5,6 +5,7 @@
 // the event with the summary columns and the search entry, each change in one transaction.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { requirePermission } from '../../domain/account/permissions.ts';
 import type { WorkingDayCalendar } from '../../domain/calendar/working-day-calendar.ts';
 import { DomainError } from '../../domain/domain-error.ts';
 import { applyPublicationEvent, unresolvedHits } from '../../domain/publication/apply-publication-event.ts';
@@ -251,6 +252,10 @@ const EFFECTIVE: Validity = { status: 'effective', effectiveFrom: null, endedOn:
 
 function badInput(field: string, message: string): DomainError {
   return new DomainError('BAD_INPUT', `${field}: ${message}`, message, { field });
+}
+
+export function publicationNotFound(id: number): DomainError {
+  return notFound(id);
 }
 
 function notFound(id: number): DomainError {
@@ -609,7 +614,8 @@ export function createPublicationService(deps: PublicationServiceDeps) {
 
   return {
     /** A new draft; the author is the actor, who may not approve it later. */
-    async createDraft(agencyCode: string, input: PublicationInput, actor: string, actorRoles: readonly string[] = []): Promise<PublicationDetails> {
+    async createDraft(agencyCode: string, input: PublicationInput, actor: string, actorRoles: readonly string[]): Promise<PublicationDetails> {
+      requirePermission(actorRoles, 'publication.draft');
       const agency = await agencies.getAgencyByCode(agencyCode);
       const id = await db.transaction().execute(async (trx) => {
         const settings = await findDisclosureSettings(trx, agency.id);
@@ -627,6 +633,7 @@ export function createPublicationService(deps: PublicationServiceDeps) {
 
     /** The author before submission or after a return; a reviewer at their step (fixing a hit). */
     async editDraft(id: number, expectedVersion: number, input: PublicationInput, actor: string, actorRoles: readonly string[]): Promise<PublicationDetails> {
+      requirePermission(actorRoles, 'publication.edit');
       return change(id, { actor, actorRoles, expectedVersion }, ({ settings }) => {
         const { fields, bodyText } = toFields(input, settings);
         return { event: { kind: 'edited', actor, at: today(), fields }, bodyText };
@@ -642,8 +649,9 @@ export function createPublicationService(deps: PublicationServiceDeps) {
       expectedVersion: number | undefined,
       file: { fileName: string; bytes: Uint8Array },
       actor: string,
-      actorRoles: readonly string[] = [],
+      actorRoles: readonly string[],
     ): Promise<PublicationDetails> {
+      requirePermission(actorRoles, 'publication.edit');
       const fileName = cleanFileName(file.fileName);
       const accepted = Object.values(ATTACHMENT_TYPES)
         .map((type) => type.label)
@@ -676,7 +684,8 @@ export function createPublicationService(deps: PublicationServiceDeps) {
       }));
     },
 
-    async removeAttachment(id: number, attachmentId: number, expectedVersion: number | undefined, actor: string, actorRoles: readonly string[] = []): Promise<PublicationDetails> {
+    async removeAttachment(id: number, attachmentId: number, expectedVersion: number | undefined, actor: string, actorRoles: readonly string[]): Promise<PublicationDetails> {
+      requirePermission(actorRoles, 'publication.edit');
       return change(id, { actor, actorRoles, expectedVersion }, ({ publication, attachments }) => {
         const attachment = attachments.find((a) => a.id === attachmentId);
         if (attachment === undefined) throw new DomainError('NOT_FOUND', `No attachment ${attachmentId} on ${id}`, `找不到编号为${attachmentId}的附件。`, { field: 'attachmentId' });
@@ -705,6 +714,7 @@ export function createPublicationService(deps: PublicationServiceDeps) {
 
     /** Into the agency's chain, with the checklist answered and every hit fixed or accepted with a reason. */
     async submit(id: number, expectedVersion: number, answers: ScreeningAnswers, actor: string, actorRoles: readonly string[]): Promise<PublicationDetails> {
+      requirePermission(actorRoles, 'publication.submit');
       return change(id, { actor, actorRoles, expectedVersion }, ({ settings }) => ({
         event: {
           kind: 'submitted',
@@ -719,6 +729,7 @@ export function createPublicationService(deps: PublicationServiceDeps) {
 
     /** One step's approval; after the last step the item is published in the same transaction. */
     async approve(id: number, expectedVersion: number, input: ApprovalInput, actor: string, actorRoles: readonly string[]): Promise<PublicationDetails> {
+      requirePermission(actorRoles, 'publication.approve');
       return change(id, { actor, actorRoles, expectedVersion }, () => ({
         event: { kind: 'approved', actor, at: today(), step: input.step, opinion: input.opinion, checklist: [...input.checklist], acceptances: [...input.acceptances] },
       }));
@@ -726,18 +737,22 @@ export function createPublicationService(deps: PublicationServiceDeps) {
 
     /** Back to the author with an opinion; after resubmission the chain starts again at its first step. */
     async returnToAuthor(id: number, expectedVersion: number, input: { step: number; opinion: string }, actor: string, actorRoles: readonly string[]): Promise<PublicationDetails> {
+      requirePermission(actorRoles, 'publication.approve');
       if (input.opinion.trim() === '') throw badInput('opinion', '退回修改须写明审核意见（opinion）');
       return change(id, { actor, actorRoles, expectedVersion }, () => ({ event: { kind: 'returned', actor, at: today(), step: input.step, opinion: input.opinion.trim() } }));
     },
 
     /** 撤回: off the portal and out of search; kept in the record with the reason. */
     async withdraw(id: number, expectedVersion: number, reason: string, actor: string, actorRoles: readonly string[]): Promise<PublicationDetails> {
+      // The table (科长、分管领导、系统管理员) and the domain (the chain's last role or 系统管理员): both must allow it.
+      requirePermission(actorRoles, 'publication.withdraw');
       if (reason.trim() === '') throw badInput('reason', '撤回须写明理由（reason）');
       return change(id, { actor, actorRoles, expectedVersion }, () => ({ event: { kind: 'withdrawn', actor, at: today(), reason: reason.trim() } }));
     },
 
     /** 更正 after publishing: the changed fields (the rest kept) and why; shown on the item and re-indexed. */
     async correct(id: number, expectedVersion: number, changes: Partial<PublicationInput>, reason: string, actor: string, actorRoles: readonly string[]): Promise<PublicationDetails> {
+      requirePermission(actorRoles, 'publication.correct');
       if (reason.trim() === '') throw badInput('reason', '更正须写明理由（reason）');
       return change(id, { actor, actorRoles, expectedVersion }, ({ publication, settings }) => {
         const { fields, bodyText } = toFields({ ...toInput(publication.fields), ...changes }, settings, publication.publishedOn);
@@ -747,6 +762,7 @@ export function createPublicationService(deps: PublicationServiceDeps) {
 
     /** 有效 → 失效 or 废止 (or back), with the dates; re-indexed so a search by 有效性 stays right. */
     async changeValidity(id: number, expectedVersion: number, validity: Validity, reason: string, actor: string, actorRoles: readonly string[]): Promise<PublicationDetails> {
+      requirePermission(actorRoles, 'publication.changeValidity');
       if (reason.trim() === '') throw badInput('reason', '变更有效性须写明理由（reason）');
       return change(id, { actor, actorRoles, expectedVersion }, ({ publication, settings }) => {
         // The whole field set is checked, so the dates of the new 有效性 are held to the 成文日期.
@@ -757,6 +773,13 @@ export function createPublicationService(deps: PublicationServiceDeps) {
     },
 
     getPublication,
+
+    /** The code of the agency an item belongs to (routes check the user's roles there); NOT_FOUND when none. */
+    async agencyCodeOf(id: number): Promise<string> {
+      const row = await findPublicationRow(db, id);
+      if (row === undefined) throw notFound(id);
+      return (await findAgencyCodeById(db, row.agency_id)) ?? '';
+    },
 
     async listPublications(agencyCode: string, options: ListPublicationsOptions = {}): Promise<PublicationListPage> {
       const limit = options.limit ?? PUBLICATION_PAGE_SIZE;
@@ -810,7 +833,10 @@ export function createPublicationService(deps: PublicationServiceDeps) {
      * a missing one is generated by the agency's rule. With dryRun everything is checked and
      * numbered, then rolled back.
      */
-    async importPublications(agencyCode: string, rows: readonly PublicationImportRow[], actor: string, options: { dryRun: boolean }): Promise<ImportResult> {
+    async importPublications(agencyCode: string, rows: readonly PublicationImportRow[], actor: string, options: { dryRun: boolean; actorRoles: readonly string[] }): Promise<ImportResult> {
+      // Items arrive already published: whoever imports them both drafts and approves (信息员、科长).
+      requirePermission(options.actorRoles, 'publication.draft');
+      requirePermission(options.actorRoles, 'publication.approve');
       const agency = await agencies.getAgencyByCode(agencyCode);
       const rollback = new Error('dry run');
       let result: ImportResult = { imported: 0, indexNumbers: [] };

@@ -4,6 +4,7 @@
 // Every expected cell is counted by hand in the comments below.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loginAs } from '../../../test/login-as.ts';
 import { describeEachDatabase } from '../../../test/test-database.ts';
 import type { PublicationEvent, PublicationFields, PublicationKind, PublicationState, ValidityStatus } from '../../domain/publication/publication.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
@@ -134,7 +135,7 @@ describeEachDatabase('table 二 from publications and entered figures', (databas
     const put = await app.inject({
       method: 'PUT',
       url: '/api/agencies/city/yearly-figures/2024',
-      headers: { 'x-gongkai-user': 'u-clerk', 'x-gongkai-roles': 'clerk' },
+      headers: await loginAs(database.db, 'u-clerk', { city: ['clerk'] }),
       payload: { licensing: 9487, penalty: 12, enforcement: 3, administrativeFees: '1.5' },
     });
     expect(put.statusCode).toBe(200);

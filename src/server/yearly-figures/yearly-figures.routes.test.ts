@@ -1,13 +1,15 @@
 // The yearly figures of table 二 over HTTP, on the real app and both engines.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loginAs } from '../../../test/login-as.ts';
 import { describeEachDatabase } from '../../../test/test-database.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import { buildApp } from '../app.ts';
 import { parseConfig } from '../config.ts';
 import { createRecordsRepository } from '../records/records.repository.ts';
 
-const CLERK = { 'x-gongkai-user': 'u-clerk', 'x-gongkai-roles': 'clerk' };
+// Signed in per database in beforeAll (test/login-as.ts).
+let CLERK: Record<string, string> = {};
 const FIGURES_2025 = { licensing: 120, penalty: 7, enforcement: 0, administrativeFees: '12.5000' };
 
 describeEachDatabase('yearly figures API', (database) => {
@@ -17,6 +19,7 @@ describeEachDatabase('yearly figures API', (database) => {
   beforeAll(async () => {
     const agencies = createAgenciesRepository(database.db);
     agencyId = (await agencies.createAgency({ code: 'city', name: '示范市示范局', level: 'municipal' })).id;
+    CLERK = await loginAs(database.db, 'u-clerk', { city: ['clerk'] });
     app = await buildApp({ config: parseConfig({ DATABASE_URL: ':memory:' }), db: database.db });
   });
   afterAll(async () => {
@@ -25,7 +28,7 @@ describeEachDatabase('yearly figures API', (database) => {
 
   const put = (year: number | string, payload: unknown, headers: Record<string, string> = CLERK, agency = 'city') =>
     app.inject({ method: 'PUT', url: `/api/agencies/${agency}/yearly-figures/${year}`, payload: payload as object, headers });
-  const list = async () => (await app.inject({ method: 'GET', url: '/api/agencies/city/yearly-figures' })).json<{ agencyCode: string; figures: unknown[] }>();
+  const list = async () => (await app.inject({ method: 'GET', url: '/api/agencies/city/yearly-figures', headers: CLERK })).json<{ agencyCode: string; figures: unknown[] }>();
 
   it('starts empty, saves a year, and replaces it on a second PUT', async () => {
     expect(await list()).toEqual({ agencyCode: 'city', figures: [] });
@@ -70,15 +73,22 @@ describeEachDatabase('yearly figures API', (database) => {
     expect(response.json()).toEqual({ error: 'BAD_INPUT', message: '年度应为 2008 至 2100 之间的年份' });
   });
 
-  it('needs role clerk, leader or admin; 404 for an unknown agency', async () => {
-    const forbidden = await put(2025, FIGURES_2025, { 'x-gongkai-user': 'u-x', 'x-gongkai-roles': 'sectionChief' });
-    expect(forbidden.statusCode).toBe(403);
-    expect(forbidden.json().message).toBe('只有信息员（clerk）、分管领导（leader）或系统管理员（admin）可以填写年度数字。');
-    expect((await put(2025, FIGURES_2025, { 'x-gongkai-user': 'u-l', 'x-gongkai-roles': 'leader' })).statusCode).toBe(200);
+  it('needs figures.edit in the agency (信息员、科长, the permission table); a session to read', async () => {
+    const message = '您没有权限填报年度报告统计数：只有信息员、科长可以办理。';
+    for (const [login, role] of [['u-l', 'leader'], ['u-admin', 'admin'], ['u-auditor', 'auditor']] as const) {
+      const forbidden = await put(2025, FIGURES_2025, await loginAs(database.db, login, { city: [role] }));
+      expect(forbidden.statusCode).toBe(403);
+      expect(forbidden.json().message).toBe(message);
+    }
+    // The auditor reads what it may not change.
+    const auditorRead = await app.inject({ url: '/api/agencies/city/yearly-figures', headers: await loginAs(database.db, 'u-auditor', { city: ['auditor'] }) });
+    expect(auditorRead.statusCode).toBe(200);
+    expect((await put(2025, FIGURES_2025, await loginAs(database.db, 'u-x', { city: ['sectionChief'] }))).statusCode).toBe(200);
     expect((await put(2025, FIGURES_2025, CLERK, 'nowhere')).statusCode).toBe(404);
     const noUser = await put(2025, FIGURES_2025, {});
-    expect(noUser.statusCode).toBe(400);
-    expect(noUser.json().message).toMatch(/^操作人（请求头 x-gongkai-user）/);
+    expect(noUser.statusCode).toBe(401);
+    expect(noUser.json()).toEqual({ error: 'FORBIDDEN', message: '请先登录。' });
+    expect((await app.inject({ url: '/api/agencies/city/yearly-figures' })).statusCode).toBe(401);
   });
 
   it('is what the records repository gives the annual report', async () => {

@@ -1,18 +1,18 @@
 // Table 二 第二十条第（五）（六）（八）项 over HTTP: read an agency's yearly figures, set one year's.
-// Writing needs role admin, leader or clerk (信息员 compile the report; temporary headers
-// x-gongkai-user / x-gongkai-roles, see application.routes.ts).
+// Both need a session with a role in the agency: reading needs report.read, writing figures.edit
+// (信息员、科长 compile the report; checked by the service against the permission table).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../domain/domain-error.ts';
-import { ActorHeaders, ErrorResponse, actorOf } from '../applications/application.routes.ts';
+import type { StaffAccess } from '../accounts/staff-access.ts';
+import { STAFF_SECURITY } from '../accounts/staff-access.ts';
+import { ErrorResponse } from '../applications/application.routes.ts';
 import type { FiguresField } from './check-yearly-figures.ts';
 import { FEE_AMOUNT, FIGURES_FIELD_LABELS, MAX_FIGURES_YEAR, MIN_FIGURES_YEAR } from './check-yearly-figures.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { createYearlyFiguresService } from './yearly-figures.service.ts';
-
-export const YEARLY_FIGURES_ROLES = ['admin', 'leader', 'clerk'] as const;
 
 const Count = z.number().int().min(0).max(2_147_483_647);
 const FiguresBody = z.object({
@@ -24,13 +24,11 @@ const FiguresBody = z.object({
 const FiguresResponse = z.object({ year: z.number().int(), licensing: z.number().int(), penalty: z.number().int(), enforcement: z.number().int(), administrativeFees: z.string() });
 const Params = z.object({ agencyCode: z.string().min(1).max(64) });
 const YearParams = Params.extend({ year: z.coerce.number().int().min(MIN_FIGURES_YEAR).max(MAX_FIGURES_YEAR) });
-const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 const LABELS: Record<string, string> = {
   ...FIGURES_FIELD_LABELS,
   agencyCode: '机关代码',
-  'x-gongkai-user': '操作人（请求头 x-gongkai-user）',
-  'x-gongkai-roles': '角色（请求头 x-gongkai-roles）',
 };
 const REASONS: Record<string, string> = {
   invalid_type: '缺少或类型不正确（决定数为整数，金额为文本，如 "12.5000"）',
@@ -50,7 +48,8 @@ function checkFiguresRequest(request: FastifyRequest): void {
   throw new DomainError('BAD_INPUT', `yearly figures request ${path}: ${error.message}`, `${label}${reason}`, { field: path });
 }
 
-export async function yearlyFiguresRoutes(app: FastifyInstance, options: { db: Kysely<Database> }): Promise<void> {
+export async function yearlyFiguresRoutes(app: FastifyInstance, options: { db: Kysely<Database>; access: StaffAccess }): Promise<void> {
+  const { access } = options;
   const service = createYearlyFiguresService({ db: options.db });
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -62,11 +61,13 @@ export async function yearlyFiguresRoutes(app: FastifyInstance, options: { db: K
         summary: '本机关各年度的行政许可、行政处罚、行政强制决定数和行政事业性收费金额（年度报告表二）',
         tags: ['年度报告'],
         params: Params,
+        security: STAFF_SECURITY,
         response: { 200: z.object({ agencyCode: z.string(), figures: z.array(FiguresResponse) }), ...errors },
       },
     },
     async (request) => {
       checkFiguresRequest(request);
+      await access.inAgency(request, request.params.agencyCode, { action: 'report.read' });
       const { agency, figures } = await service.listYearlyFigures(request.params.agencyCode);
       return { agencyCode: agency.code, figures };
     },
@@ -78,22 +79,19 @@ export async function yearlyFiguresRoutes(app: FastifyInstance, options: { db: K
       attachValidation: true,
       schema: {
         summary: '填写或修改某一年度的行政许可、行政处罚、行政强制决定数和行政事业性收费金额（万元）',
-        description: '角色 admin、leader 或 clerk。金额以文本给出，单位万元，最多4位小数。每次修改记入设置变更记录（disclosure_settings_history，kind yearly_figures）。',
+        description: '须登录，且在本机关有“填报年度报告统计数”的权限（信息员、科长）。金额以文本给出，单位万元，最多4位小数。每次修改记入设置变更记录（disclosure_settings_history，kind yearly_figures）。',
         tags: ['年度报告'],
         params: YearParams,
-        headers: ActorHeaders,
+        security: STAFF_SECURITY,
         body: FiguresBody,
         response: { 200: FiguresResponse, ...errors },
       },
     },
     async (request) => {
       checkFiguresRequest(request);
-      const { actor, actorRoles } = actorOf(request);
-      if (!actorRoles.some((role) => (YEARLY_FIGURES_ROLES as readonly string[]).includes(role))) {
-        throw new DomainError('FORBIDDEN', `${actor} lacks a role among ${YEARLY_FIGURES_ROLES.join(', ')}`, '只有信息员（clerk）、分管领导（leader）或系统管理员（admin）可以填写年度数字。', { field: 'x-gongkai-roles' });
-      }
+      const { actor, actorRoles } = await access.inAgency(request, request.params.agencyCode);
       const body: Omit<Record<FiguresField, unknown>, 'year'> = request.body;
-      return service.putYearlyFigures(request.params.agencyCode, request.params.year, body, actor);
+      return service.putYearlyFigures(request.params.agencyCode, request.params.year, body, actor, actorRoles);
     },
   );
 }

@@ -6,6 +6,7 @@
 // yearly figures included (replaceRecords), so it deletes figures entered here for years its
 // file does not hold. The figures API and `import figures` change only the years they name.
 import type { Kysely } from 'kysely';
+import { requirePermission } from '../../domain/account/permissions.ts';
 import { DomainError } from '../../domain/domain-error.ts';
 import type { YearlyFigures } from '../../domain/report/compute/report-records.ts';
 import type { Agency } from '../agencies/agencies.repository.ts';
@@ -20,9 +21,9 @@ export interface YearlyFiguresService {
   /** Every year entered for the agency, oldest first. */
   listYearlyFigures(agencyCode: string): Promise<{ agency: Agency; figures: YearlyFigures[] }>;
   /** Sets one year's figures; BAD_INPUT naming the first wrong field in Chinese (details.field). */
-  putYearlyFigures(agencyCode: string, year: number, input: Omit<Record<FiguresField, unknown>, 'year'>, actor: string): Promise<YearlyFigures>;
+  putYearlyFigures(agencyCode: string, year: number, input: Omit<Record<FiguresField, unknown>, 'year'>, actor: string, actorRoles: readonly string[]): Promise<YearlyFigures>;
   /** Several years at once, all or nothing; with dryRun nothing is written. */
-  importYearlyFigures(agencyCode: string, figures: readonly YearlyFigures[], actor: string, options: { dryRun: boolean }): Promise<{ agency: Agency; changes: YearlyFiguresChange[] }>;
+  importYearlyFigures(agencyCode: string, figures: readonly YearlyFigures[], actor: string, options: { dryRun: boolean; actorRoles: readonly string[] }): Promise<{ agency: Agency; changes: YearlyFiguresChange[] }>;
 }
 
 export function createYearlyFiguresService({ db }: { db: Kysely<Database> }): YearlyFiguresService {
@@ -34,7 +35,8 @@ export function createYearlyFiguresService({ db }: { db: Kysely<Database> }): Ye
       return { agency, figures: await findYearlyFigures(db, agency.id) };
     },
 
-    async putYearlyFigures(agencyCode, year, input, actor) {
+    async putYearlyFigures(agencyCode, year, input, actor, actorRoles) {
+      requirePermission(actorRoles, 'figures.edit');
       const agency = await agencies.getAgencyByCode(agencyCode);
       const checked = checkYearlyFigures({ ...input, year });
       if (checked.figures === undefined) {
@@ -50,6 +52,7 @@ export function createYearlyFiguresService({ db }: { db: Kysely<Database> }): Ye
     },
 
     async importYearlyFigures(agencyCode, figures, actor, options) {
+      requirePermission(options.actorRoles, 'figures.edit');
       const agency = await agencies.getAgencyByCode(agencyCode);
       // Checked again here: the service is the last gate whatever parsed the file.
       for (const f of figures) {
