@@ -313,8 +313,8 @@ async function buildYear(db: Kysely<Database>, service: ApplicationService): Pro
       body: review.kind === 'adminReview' ? '示范市人民政府' : '示范区人民法院',
       filedOn: review.filedOn,
       trackingNumber: review.about === undefined ? null : numbers.get(review.about)!,
-    }, ['clerk']);
-    if (review.concluded) await service.concludeReviewCase(review.agency, created.id, { concludedOn: review.concluded.on, result: review.concluded.result }, ['clerk']);
+    }, 'u-clerk', ['clerk']);
+    if (review.concluded) await service.concludeReviewCase(review.agency, created.id, { concludedOn: review.concluded.on, result: review.concluded.result }, 'u-clerk', ['clerk']);
   }
   return numbers;
 }

@@ -187,7 +187,7 @@ describeEachDatabase('staff API behind sessions and the permission table', (data
       await refusal(applications.receiveApplication('east', intake, 'x', ['admin'])),
       await refusal(applications.recordEvent(caseOfB, { kind: 'withdrawn', at: TODAY }, { actor: 'x', actorRoles: ['leader'], expectedVersion: 1 })),
       await refusal(applications.recordEvent(caseOfB, { kind: 'extensionApproved', at: TODAY, workingDays: 20, reason: '需调取档案' }, { actor: 'x', actorRoles: ['clerk'], expectedVersion: 1 })),
-      await refusal(applications.createReviewCase('east', { kind: 'adminReview', body: '示范市人民政府', filedOn: '2025-09-20' }, ['leader'])),
+      await refusal(applications.createReviewCase('east', { kind: 'adminReview', body: '示范市人民政府', filedOn: '2025-09-20' }, 'x', ['leader'])),
       await refusal(applications.loadCalendarYear({ ...YEAR_2027, makeupWorkdays: [] }, 'x', ['clerk', 'leader'])),
       await refusal(publications.createDraft('east', { ...DRAFT } as never, 'x', ['leader'])),
       await refusal(publications.submit(itemOfB, 1, { checklist: [], acceptances: [] } as never, 'x', ['auditor'])),

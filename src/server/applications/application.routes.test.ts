@@ -377,6 +377,12 @@ describeEachDatabase('applications API', (database) => {
     const done = await post(`/api/agencies/town/review-cases/${review.id}/conclusion`, { concludedOn: '2025-12-01', result: 'corrected' });
     expect(done.json()).toMatchObject({ concludedOn: '2025-12-01', result: 'corrected' });
     expect((await post(`/api/agencies/town/review-cases/${review.id}/conclusion`, { concludedOn: '2025-12-02', result: 'upheld' })).statusCode).toBe(409);
+    // Filed and concluded: two entries of the audit trail; the refused second conclusion wrote none.
+    const trail = await listAuditEntries(database.db, { subject: `review:${review.id}` });
+    expect(trail.entries.map((e) => [e.action, e.detail]).reverse()).toEqual([
+      ['review.filed', { kind: 'adminReview', filedOn: '2025-10-09', trackingNumber: 'TOWN-2025-000001' }],
+      ['review.concluded', { concludedOn: '2025-12-01', result: 'corrected' }],
+    ]);
     // Another agency cannot conclude it.
     expect((await post(`/api/agencies/city/review-cases/${review.id}/conclusion`, { concludedOn: '2025-12-02', result: 'upheld' })).statusCode).toBe(404);
     const badResult = await post(`/api/agencies/town/review-cases/${review.id}/conclusion`, { concludedOn: '2025-12-02', result: 'maybe' });

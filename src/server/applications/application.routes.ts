@@ -380,8 +380,8 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     },
     async (request, reply) => {
       checkRequest(request);
-      const { actorRoles } = await access.inAgency(request, request.params.agencyCode);
-      return reply.code(201).send(await service.createReviewCase(request.params.agencyCode, request.body, actorRoles));
+      const { actor, actorRoles } = await access.inAgency(request, request.params.agencyCode);
+      return reply.code(201).send(await service.createReviewCase(request.params.agencyCode, request.body, actor, actorRoles));
     },
   );
 
@@ -419,8 +419,8 @@ export async function applicationRoutes(app: FastifyInstance, options: Applicati
     },
     async (request) => {
       checkRequest(request);
-      const { actorRoles } = await access.inAgency(request, request.params.agencyCode);
-      return service.concludeReviewCase(request.params.agencyCode, request.params.id, request.body, actorRoles);
+      const { actor, actorRoles } = await access.inAgency(request, request.params.agencyCode);
+      return service.concludeReviewCase(request.params.agencyCode, request.params.id, request.body, actor, actorRoles);
     },
   );
 }

@@ -716,7 +716,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       };
     },
 
-    async createReviewCase(agencyCode: string, input: ReviewCaseInput, actorRoles: readonly string[]): Promise<ReviewCase> {
+    async createReviewCase(agencyCode: string, input: ReviewCaseInput, actor: string, actorRoles: readonly string[]): Promise<ReviewCase> {
       requirePermission(actorRoles, 'review.record');
       const agency = await getAgency(agencyCode);
       if (input.body.trim() === '') throw badInput('body', '复议机关或法院（body）不能为空');
@@ -731,18 +731,35 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         applicationId = row.id;
         trackingNumber = row.tracking_number;
       }
-      const row = await insertReviewCase(db, { agencyId: agency.id, applicationId, kind: input.kind, body: input.body.trim(), filedOn: input.filedOn });
+      const row = await db.transaction().execute(async (trx) => {
+        const inserted = await insertReviewCase(trx, { agencyId: agency.id, applicationId, kind: input.kind, body: input.body.trim(), filedOn: input.filedOn });
+        await appendAuditEntry(trx, {
+          at: now(),
+          actor,
+          agencyId: agency.id,
+          action: 'review.filed',
+          subject: `review:${inserted.id}`,
+          detail: { kind: input.kind, filedOn: input.filedOn, trackingNumber },
+        });
+        return inserted;
+      });
       return toReviewCase(row, trackingNumber);
     },
 
-    async concludeReviewCase(agencyCode: string, id: number, input: { concludedOn: IsoDate; result: ReviewResult }, actorRoles: readonly string[]): Promise<ReviewCase> {
+    async concludeReviewCase(agencyCode: string, id: number, input: { concludedOn: IsoDate; result: ReviewResult }, actor: string, actorRoles: readonly string[]): Promise<ReviewCase> {
       requirePermission(actorRoles, 'review.record');
       const agency = await getAgency(agencyCode);
       const existing = await findReviewCaseRow(db, agency.id, id);
       if (existing === undefined) throw new DomainError('NOT_FOUND', `No review case ${id}`, `找不到编号为${id}的复议或诉讼案件。`, { field: 'id' });
       if (existing.result !== null) throw new DomainError('CONFLICT', `review case ${id} already concluded`, '该复议或诉讼案件已经审结，不能再次登记结果。', { field: 'result' });
       if (input.concludedOn < existing.filed_on) throw badInput('concludedOn', '审结之日（concludedOn）不能早于提起之日');
-      const row = await concludeReviewCaseRow(db, agency.id, id, input.concludedOn, input.result);
+      const row = await db.transaction().execute(async (trx) => {
+        const concluded = await concludeReviewCaseRow(trx, agency.id, id, input.concludedOn, input.result);
+        if (concluded !== undefined) {
+          await appendAuditEntry(trx, { at: now(), actor, agencyId: agency.id, action: 'review.concluded', subject: `review:${id}`, detail: { concludedOn: input.concludedOn, result: input.result } });
+        }
+        return concluded;
+      });
       if (row === undefined) throw new DomainError('NOT_FOUND', `No review case ${id}`, `找不到编号为${id}的复议或诉讼案件。`, { field: 'id' });
       return toReviewCase(row, await trackingNumberOf(agency.id, row.application_id));
     },

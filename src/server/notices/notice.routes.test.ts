@@ -8,6 +8,7 @@ import { describeEachDatabase } from '../../../test/test-database.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import { buildApp } from '../app.ts';
 import { parseConfig } from '../config.ts';
+import { listAuditEntries } from '../audit/audit.repository.ts';
 
 // Signed in per database in beforeAll (test/login-as.ts). Templates are edited by a 科长 (notice.editTemplate).
 let CLERK: Record<string, string> = {};
@@ -131,6 +132,9 @@ describeEachDatabase('notices API', (database) => {
     expect(message).toContain('须单独成段');
     // Nothing saved.
     expect((await app.inject({ url: '/api/agencies/nt/notice-templates/correction', headers: CLERK })).json()).toMatchObject({ template: edited });
+    // One audit entry, for the saved edit only.
+    const trail = await listAuditEntries(database.db, { action: 'notice.templateChanged' });
+    expect(trail.entries.map((e) => [e.actor, e.subject, e.detail])).toEqual([['u-chief', 'notice-template:correction', { ...edited }]]);
   });
 
   it('fills a 收费通知书 with the lines of 109号文 that add up to the recorded amount', async () => {

@@ -23,6 +23,8 @@ import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import { toIsoTimestamp } from '../applications/application.repository.ts';
 import type { ApplicationDetails, ApplicationService } from '../applications/application.service.ts';
 import type { Database } from '../db/database.ts';
+import type { JsonObject } from '../../domain/audit/canonical-json.ts';
+import { appendAuditEntry } from '../audit/audit.repository.ts';
 
 /** The HTTP status for "understood, but the case or template cannot make this notice" (http-errors.ts reads it). */
 export const UNPROCESSABLE = { httpStatus: 422 } as const;
@@ -181,11 +183,14 @@ export function createNoticeService(deps: { db: Kysely<Database>; applications: 
       }
       const json = JSON.stringify({ title: template.title, documentNumber: template.documentNumber, addressee: template.addressee, paragraphs: [...template.paragraphs] });
       const updatedAt = new Date().toISOString();
-      await db
-        .insertInto('notice_templates')
-        .values({ agency_id: agency.id, kind, template: json, updated_at: updatedAt, updated_by: actor })
-        .onConflict((oc) => oc.columns(['agency_id', 'kind']).doUpdateSet({ template: json, updated_at: updatedAt, updated_by: actor }))
-        .execute();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('notice_templates')
+          .values({ agency_id: agency.id, kind, template: json, updated_at: updatedAt, updated_by: actor })
+          .onConflict((oc) => oc.columns(['agency_id', 'kind']).doUpdateSet({ template: json, updated_at: updatedAt, updated_by: actor }))
+          .execute();
+        await appendAuditEntry(trx, { at: updatedAt, actor, agencyId: agency.id, action: 'notice.templateChanged', subject: `notice-template:${kind}`, detail: JSON.parse(json) as JsonObject });
+      });
       return templateFor(agency.id, kind);
     },
 
