@@ -17,6 +17,7 @@ import { createApplicationService, todayInChina } from './applications/applicati
 import { createCalendarProvider } from './calendar/calendar-provider.ts';
 import { calendarRoutes } from './calendar/calendar.routes.ts';
 import type { Config } from './config.ts';
+import { consoleStaticRoutes } from './console/console-static.ts';
 import { databaseDialectOf } from './db/connect-database.ts';
 import type { Database } from './db/database.ts';
 import { disclosureSettingsRoutes } from './disclosure-settings/disclosure-settings.routes.ts';
@@ -38,6 +39,8 @@ export interface AppDeps {
   logger?: boolean | Record<string, unknown>;
   /** Today's legal date for the case clocks; default the date in China (tests pass a fixed day). */
   today?: () => IsoDate;
+  /** The built staff console served at /console/; default dist/console (tests may point elsewhere). */
+  consoleDir?: string;
 }
 
 // Requests are logged by method and path only: no query string, headers or client address,
@@ -111,6 +114,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const publicationSearch = createPublicationSearch({ db: deps.db });
   await app.register(publicationRoutes, { service: createPublicationService({ db: deps.db, calendars: createCalendarProvider(deps.db), today: deps.today ?? todayInChina, search: publicationSearch }), access });
   await app.register(searchRoutes, { search: publicationSearch, db: deps.db });
+  // The staff console (issue 5): static files of the Vite build.
+  await app.register(consoleStaticRoutes, deps.consoleDir === undefined ? {} : { dir: deps.consoleDir });
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -119,6 +119,11 @@ ${agencies.length === 0 ? '<p class="muted">还没有机关。</p>' : `<ul class
 <h2 id="checker-heading">年度报告检查工具</h2>
 <p>上传或粘贴任何一份已发布的年度报告（txt、html、docx、pdf、json、xlsx），即可看到按官方表格排版的报告，以及每处问题的位置和说明。</p>
 <p><a href="/tools/lint">打开年度报告检查工具 →</a></p>
+</section>
+<section class="panel" aria-labelledby="console-heading">
+<h2 id="console-heading">工作人员入口</h2>
+<p>机关工作人员登录工作平台，登记和办理政府信息公开申请。</p>
+<p><a href="/console/">登录工作平台 →</a></p>
 </section>`;
   return renderPage({ title: '首页', body });
 }

@@ -1,0 +1,137 @@
+// Calls to the Gongkai API with the session cookie (same origin). Errors carry the server's
+// Chinese message so the screens can show it as it comes.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init?.method ?? 'GET',
+      credentials: 'same-origin',
+      headers: init?.body === undefined ? {} : { 'content-type': 'application/json' },
+      body: init?.body === undefined ? null : JSON.stringify(init.body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试。');
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let data: unknown = null;
+  try {
+    data = text === '' ? null : JSON.parse(text);
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    const body = (data ?? {}) as { error?: unknown; message?: unknown };
+    const message = typeof body.message === 'string' && body.message !== '' ? body.message : `服务器出错（${response.status}），请稍后重试。`;
+    throw new ApiError(response.status, typeof body.error === 'string' ? body.error : 'HTTP', message);
+  }
+  return data as T;
+}
+
+export interface LoginResult {
+  secondFactorRequired: boolean;
+  mustChangePassword: boolean;
+  expiresAt: string;
+}
+
+export interface Me {
+  id: number;
+  login: string;
+  displayName: string;
+  mustChangePassword: boolean;
+  totpEnabled: boolean;
+  rolesByAgency: Record<string, string[]>;
+  actionsByAgency: Record<string, string[]>;
+  expiresAt: string;
+}
+
+export interface ListItem {
+  trackingNumber: string;
+  applicantType: string;
+  applicantName: string;
+  channel: string;
+  receivedOn: string;
+  state: string;
+  stateLabel: string;
+  outcome: string | null;
+  dueOn: string | null;
+  workingDaysLeft: number | null;
+  paused: boolean;
+  dueSoon: boolean;
+  overdue: boolean;
+  provisional: boolean;
+}
+
+export interface ListPage {
+  applications: ListItem[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface HistoryEntry {
+  source: 'event' | 'audit';
+  kind: string;
+  label: string;
+  at: string;
+  actor: string;
+  recordedAt: string;
+}
+
+export interface ApplicationDetails {
+  trackingNumber: string;
+  channel: string;
+  applicant: { type: string; name: string; idNumber: string | null; creditCode: string | null; phone: string | null; email: string | null; address: string | null };
+  requestedInformation: string;
+  requestedForm: string | null;
+  deliveryMethod: string | null;
+  receivedOn: string;
+  state: string;
+  stateLabel: string;
+  outcomeLabel: string | null;
+  concludedOn: string | null;
+  clock: {
+    dueOn: string | null;
+    workingDaysLeft: number | null;
+    paused: boolean;
+    dueSoon: boolean;
+    overdue: boolean;
+    provisional: boolean;
+    concludedLate: boolean | null;
+    explanation: string[];
+  };
+  history: HistoryEntry[];
+}
+
+export interface ListFilters {
+  state?: string;
+  year?: number;
+  dueSoon?: boolean;
+  overdue?: boolean;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export function listApplications(agency: string, filters: ListFilters): Promise<ListPage> {
+  const query = new URLSearchParams();
+  if (filters.state !== undefined) query.set('state', filters.state);
+  if (filters.year !== undefined) query.set('year', String(filters.year));
+  if (filters.dueSoon === true) query.set('dueSoon', 'true');
+  if (filters.overdue === true) query.set('overdue', 'true');
+  if (filters.q !== undefined && filters.q.trim() !== '') query.set('q', filters.q.trim());
+  query.set('limit', String(filters.limit));
+  query.set('offset', String(filters.offset));
+  return api<ListPage>(`/api/agencies/${encodeURIComponent(agency)}/applications?${query.toString()}`);
+}

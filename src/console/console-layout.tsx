@@ -1,0 +1,111 @@
+// The frame of every page: left menu, header with the agency being worked on and the user.
+import { AppstoreOutlined, BarChartOutlined, FileSearchOutlined, LogoutOutlined, NotificationOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Result, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import type { Me } from './api.ts';
+import { api } from './api.ts';
+import { ApplicationListPage } from './application-list-page.tsx';
+import { ApplicationPage } from './application-page.tsx';
+import { ROLE_LABELS } from './labels.ts';
+import { navigate, usePath } from './router.ts';
+import { WorkbenchPage } from './workbench-page.tsx';
+
+const AGENCY_KEY = 'gongkai.console.agency';
+
+const MENU = [
+  { key: '/', icon: <AppstoreOutlined />, label: '工作台' },
+  { key: '/applications', icon: <FileSearchOutlined />, label: '依申请公开' },
+  { key: '/publications', icon: <NotificationOutlined />, label: '主动公开' },
+  { key: '/reports', icon: <BarChartOutlined />, label: '年度报告' },
+  { key: '/settings', icon: <SettingOutlined />, label: '设置' },
+];
+
+function menuKeyOf(path: string): string {
+  const match = MENU.find((item) => item.key !== '/' && (path === item.key || path.startsWith(`${item.key}/`)));
+  return match?.key ?? '/';
+}
+
+interface Props {
+  me: Me;
+  onSignedOut: () => void;
+}
+
+export function ConsoleLayout({ me, onSignedOut }: Props) {
+  const path = usePath();
+  const agencies = Object.keys(me.rolesByAgency).sort();
+  const [agency, setAgencyState] = useState<string | undefined>(() => {
+    const saved = window.localStorage.getItem(AGENCY_KEY);
+    return saved !== null && agencies.includes(saved) ? saved : agencies[0];
+  });
+  const setAgency = (code: string) => {
+    window.localStorage.setItem(AGENCY_KEY, code);
+    setAgencyState(code);
+  };
+
+  async function logout(): Promise<void> {
+    try {
+      await api<void>('/api/auth/logout', { method: 'POST' });
+    } finally {
+      // The next person to sign in starts at the 工作台, not on the last case looked at.
+      window.history.replaceState(null, '', '/console/');
+      onSignedOut();
+    }
+  }
+
+  const roles = agency === undefined ? [] : (me.rolesByAgency[agency] ?? []);
+  const selectedKey = menuKeyOf(path);
+  const title = MENU.find((item) => item.key === selectedKey)?.label ?? '';
+
+  let content;
+  if (agency === undefined) {
+    content = <Result status="info" title="您的账号尚未分配到任何机关" subTitle="请联系本机关的系统管理员分配角色后再登录。" />;
+  } else if (path.startsWith('/applications/') && path.length > '/applications/'.length) {
+    content = <ApplicationPage trackingNumber={decodeURIComponent(path.slice('/applications/'.length))} />;
+  } else if (selectedKey === '/applications') {
+    content = <ApplicationListPage key={agency} agency={agency} />;
+  } else if (selectedKey === '/') {
+    content = <WorkbenchPage key={agency} agency={agency} />;
+  } else {
+    content = <Result status="info" title={`${title}：即将提供`} subTitle="这部分功能正在建设中，敬请期待。" />;
+  }
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} style={{ background: '#fff', borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ height: 64, display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#b71c1c', color: '#fff', fontSize: 16, fontWeight: 600 }}>政府信息公开工作平台</div>
+        <Menu
+          mode="inline"
+          selectedKeys={[selectedKey]}
+          items={MENU}
+          onClick={({ key }) => navigate(key)}
+          style={{ borderInlineEnd: 'none', fontSize: 15 }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16 }}>
+          <Space>
+            <Typography.Text type="secondary">当前机关</Typography.Text>
+            <Select
+              aria-label="当前机关"
+              value={agency}
+              onChange={setAgency}
+              options={agencies.map((code) => ({ value: code, label: code }))}
+              style={{ minWidth: 160 }}
+              disabled={agencies.length < 2}
+            />
+          </Space>
+          <Space size="middle">
+            <span>
+              <UserOutlined /> {me.displayName}
+              {roles.length > 0 && <Typography.Text type="secondary">（{roles.map((role) => ROLE_LABELS[role] ?? role).join('、')}）</Typography.Text>}
+            </span>
+            <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
+              退出
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24, background: '#f5f5f5' }}>{content}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

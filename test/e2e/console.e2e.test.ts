@@ -1,0 +1,231 @@
+// The staff console in a real browser (Debian's Chromium through playwright-core), on a real
+// server with the SQLite database and the demo data: sign in through the form, the 工作台
+// counts, the 依申请公开 list and search, one case with its timeline, a wrong password, sign out.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { parseConfig } from '../../src/server/config.ts';
+import type { RunningServer } from '../../src/server/main.ts';
+import { startServer } from '../../src/server/main.ts';
+import { DEMO_PASSWORD } from '../../src/server/demo/demo-users.ts';
+import { computeTotp, decodeBase32 } from '../../src/server/accounts/totp.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = join(import.meta.dirname, '..', '..');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const hasBrowser = existsSync(CHROMIUM);
+if (!hasBrowser && process.env.CI === 'true') throw new Error(`Chromium not found at ${CHROMIUM}; .ci/run installs the chromium package`);
+
+/** The date in China `daysAgo` calendar days before today, as the server counts it. */
+function chinaDate(daysAgo: number): string {
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - daysAgo)).toISOString().slice(0, 10);
+}
+
+describe.skipIf(!hasBrowser)('staff console in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+  const applicantName = '控制台测试申请人';
+  let searchedNumber = '';
+  let chiefSecret = '';
+
+  async function apiAs(token: string, path: string, init: { method?: string; body?: unknown } = {}) {
+    const response = await fetch(new URL(path, server.url), {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${token}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown> };
+  }
+
+  beforeAll(async () => {
+    // Always from the current sources, so the test never checks a stale build.
+    // NODE_ENV is "test" under Vitest; the console is tested as it ships, in production mode.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
+    dataDir = mkdtempSync(join(tmpdir(), 'gongkai-console-e2e-'));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: join(dataDir, 'e2e.db'), LOG_LEVEL: 'silent' });
+    server = await startServer(config);
+
+    // Open cases whose reply period (20 working days, 条例第三十三条) ends soon or has passed:
+    // received 20 to 28 calendar days ago, one of them is within 5 working days of its due date
+    // whatever the holidays; 60 days ago is past it.
+    const login = await fetch(new URL('/api/auth/login', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'demo-clerk', password: DEMO_PASSWORD }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    for (const daysAgo of [20, 22, 24, 26, 28, 60]) {
+      const created = await apiAs(token, '/api/agencies/demo/applications', {
+        method: 'POST',
+        body: {
+          channel: 'online',
+          receivedOn: chinaDate(daysAgo),
+          applicant: { type: 'natural_person', name: daysAgo === 24 ? applicantName : `申请人${daysAgo}`, phone: '13800000000', idNumber: '11010519491231002X' },
+          requestedInformation: '本机关2025年政府采购项目的合同文本。',
+        },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      if (daysAgo === 24) searchedNumber = String(created.body.trackingNumber);
+    }
+    await apiAs(token, '/api/auth/logout', { method: 'POST' });
+
+    // A new colleague whose administrator set an initial password: it must be changed first.
+    const adminLogin = await fetch(new URL('/api/auth/login', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'demo-admin', password: DEMO_PASSWORD }),
+    });
+    const admin = (await adminLogin.json()) as { token: string };
+    const user = await apiAs(admin.token, '/api/users', {
+      method: 'POST',
+      body: { login: 'console-new', displayName: '新来的信息员', initialPassword: 'Chushi@2026x', roles: [{ agencyCode: 'demo', roles: ['clerk'] }] },
+    });
+    expect(user.status, JSON.stringify(user.body)).toBe(201);
+    await apiAs(admin.token, '/api/auth/logout', { method: 'POST' });
+
+    // The 科长 uses an authenticator app: the sign-in asks for its 6-digit code.
+    const chiefLogin = await fetch(new URL('/api/auth/login', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'demo-chief', password: DEMO_PASSWORD }),
+    });
+    const chief = (await chiefLogin.json()) as { token: string };
+    chiefSecret = String((await apiAs(chief.token, '/api/auth/totp/enrol', { method: 'POST' })).body.secret);
+    // Confirmed with the previous step's code, so the current one is still unused for the browser.
+    const confirmed = await apiAs(chief.token, '/api/auth/totp/confirm', { method: 'POST', body: { code: computeTotp(decodeBase32(chiefSecret) as Buffer, Date.now() - 30_000) } });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    await apiAs(chief.token, '/api/auth/logout', { method: 'POST' });
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses a wrong password with the Chinese message from the server', async () => {
+    await page.goto(new URL('/console/', server.url).href);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.getByLabel('登录名').fill('demo-clerk');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.screenshot({ path: join(ARTIFACTS, 'console-login.png'), fullPage: true, animations: 'disabled' });
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+    expect(text).not.toMatch(/Error|undefined|\d{3}）/);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-login-error.png'), fullPage: true, animations: 'disabled' });
+  });
+
+  it('signs in and shows the 工作台 with the counts of cases due soon and overdue', async () => {
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('示范信息员甲').waitFor();
+    await page.getByTestId('due-soon-count').waitFor();
+    // The counts on the cards are the API's totals, read as a person reads them.
+    const totals = await page.evaluate(async () => {
+      const read = async (filter: string) => ((await (await fetch(`/api/agencies/demo/applications?${filter}=true&limit=1`, { credentials: 'same-origin' })).json()) as { total: number }).total;
+      return { dueSoon: await read('dueSoon'), overdue: await read('overdue') };
+    });
+    expect(totals.dueSoon).toBeGreaterThan(0);
+    expect(totals.overdue).toBeGreaterThan(0);
+    const count = async (testId: string) => Number((await page.getByTestId(testId).locator('.ant-statistic-content-value').innerText()).replace(/\D/g, ''));
+    await expect.poll(() => count('due-soon-count')).toBe(totals.dueSoon);
+    expect(await count('overdue-count')).toBe(totals.overdue);
+    await expect.poll(async () => page.locator('.ant-tag-orange').count()).toBeGreaterThan(0);
+    expect(await page.locator('.ant-tag-red').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-workbench.png'), fullPage: true, animations: 'disabled' });
+  });
+
+  it('finds a case in the 依申请公开 list and opens it with its due date and timeline', async () => {
+    await page.getByRole('menuitem', { name: /依申请公开/ }).click();
+    await page.waitForURL(/\/console\/applications$/);
+    await page.getByText(/共 \d+ 件/).waitFor();
+    await page.getByPlaceholder('申请编号或申请人姓名').fill('控制台测试');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await expect.poll(async () => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+    expect(await page.locator('.ant-table-tbody').innerText()).toContain(applicantName);
+    await page.getByText('共 1 件').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'console-list.png'), fullPage: true, animations: 'disabled' });
+
+    await page.getByRole('link', { name: searchedNumber }).click();
+    await page.waitForURL(new RegExp(`/console/applications/${encodeURIComponent(searchedNumber)}$`));
+    await page.getByText('办理记录').waitFor();
+    await page.getByTestId('clock-explanation').waitFor();
+    expect(await page.getByTestId('clock-explanation').innerText()).toMatch(/工作日/);
+    const timeline = await page.getByTestId('history').innerText();
+    expect(timeline).toContain('demo-clerk');
+    expect(timeline).toContain(chinaDate(24));
+    expect(await page.locator('body').innerText()).toContain(applicantName);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-case.png'), fullPage: true, animations: 'disabled' });
+
+    // A reload on a console route gets the console, not a 404.
+    await page.reload();
+    await page.getByText('办理记录').waitFor();
+  });
+
+  it('signs out and is back at the login form; the session no longer works', async () => {
+    await page.getByRole('button', { name: /退\s*出/ }).click();
+    await page.getByLabel('登录名').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/');
+    const status = await page.evaluate(async () => (await fetch('/api/auth/me', { credentials: 'same-origin' })).status);
+    expect(status).toBe(401);
+  });
+
+  it('makes a new user with an initial password set a new one before working', async () => {
+    await page.getByLabel('登录名').fill('console-new');
+    await page.getByLabel('密码').fill('Chushi@2026x');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('修改初始密码').waitFor();
+    await page.getByLabel('再次输入新密码').waitFor();
+    // A password the policy refuses: the server's Chinese reason is shown.
+    await page.getByLabel('新密码', { exact: true }).fill('short');
+    await page.getByLabel('再次输入新密码').fill('short');
+    await page.getByRole('button', { name: '保存新密码并进入' }).click();
+    const refusal = await page.getByRole('alert').innerText();
+    expect(refusal).toMatch(/[\u4e00-\u9fff]/);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-change-password.png'), fullPage: true, animations: 'disabled' });
+    await page.getByLabel('新密码', { exact: true }).fill('Xinmima#2026');
+    await page.getByLabel('再次输入新密码').fill('Xinmima#2026');
+    await page.getByRole('button', { name: '保存新密码并进入' }).click();
+    await page.getByText('新来的信息员').waitFor();
+    await page.getByTestId('due-soon-count').waitFor();
+  });
+
+  it('asks for the authenticator code when the account uses one', async () => {
+    await page.getByRole('button', { name: /退\s*出/ }).click();
+    await page.getByLabel('登录名').fill('demo-chief');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByLabel('动态验证码').fill('000000');
+    await page.getByRole('button', { name: /确\s*认/ }).click();
+    expect(await page.getByRole('alert').innerText()).toMatch(/[\u4e00-\u9fff]/);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-totp.png'), fullPage: true, animations: 'disabled' });
+    await page.getByLabel('动态验证码').fill(computeTotp(decodeBase32(chiefSecret) as Buffer, Date.now()));
+    await page.getByRole('button', { name: /确\s*认/ }).click();
+    await page.getByText('示范科长').waitFor();
+  });
+});
