@@ -53,6 +53,8 @@ export interface Me {
   totpEnabled: boolean;
   rolesByAgency: Record<string, string[]>;
   actionsByAgency: Record<string, string[]>;
+  /** The Chinese name of each agency in rolesByAgency. */
+  agencyNames: Record<string, string>;
   expiresAt: string;
 }
 
@@ -134,4 +136,58 @@ export function listApplications(agency: string, filters: ListFilters): Promise<
   query.set('limit', String(filters.limit));
   query.set('offset', String(filters.offset));
   return api<ListPage>(`/api/agencies/${encodeURIComponent(agency)}/applications?${query.toString()}`);
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  actionLabel: string;
+  subject: string;
+  detail: Record<string, unknown> | null;
+  hash: string;
+}
+
+export interface AuditPage {
+  total: number;
+  entries: AuditEntry[];
+}
+
+export interface AuditFilters {
+  actor?: string;
+  action?: string;
+  /** Days in China, YYYY-MM-DD, both inclusive. */
+  from?: string;
+  to?: string;
+}
+
+export interface AuditVerifyReport {
+  count: number;
+  lastSeq: number | null;
+  lastHash: string | null;
+  findings: { kind: string; seq: number; toSeq?: number; message: string }[];
+}
+
+function auditQuery(filters: AuditFilters): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const key of ['actor', 'action', 'from', 'to'] as const) {
+    const value = filters[key]?.trim();
+    if (value !== undefined && value !== '') query.set(key, value);
+  }
+  return query;
+}
+
+export function listAuditEntries(agency: string, filters: AuditFilters, limit: number, offset: number): Promise<AuditPage> {
+  const query = auditQuery(filters);
+  query.set('limit', String(limit));
+  query.set('offset', String(offset));
+  return api<AuditPage>(`/api/agencies/${encodeURIComponent(agency)}/audit?${query.toString()}`);
+}
+
+/** The address of the CSV download (the browser follows it with the session cookie). */
+export function auditExportUrl(agency: string, filters: AuditFilters): string {
+  const query = auditQuery(filters);
+  query.set('format', 'csv');
+  return `/api/agencies/${encodeURIComponent(agency)}/audit/export?${query.toString()}`;
 }

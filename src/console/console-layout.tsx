@@ -1,11 +1,12 @@
 // The frame of every page: left menu, header with the agency being worked on and the user.
-import { AppstoreOutlined, BarChartOutlined, FileSearchOutlined, LogoutOutlined, NotificationOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, BarChartOutlined, FileSearchOutlined, LogoutOutlined, NotificationOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Me } from './api.ts';
 import { api } from './api.ts';
 import { ApplicationListPage } from './application-list-page.tsx';
 import { ApplicationPage } from './application-page.tsx';
+import { AuditPage } from './audit-page.tsx';
 import { ROLE_LABELS } from './labels.ts';
 import { navigate, usePath } from './router.ts';
 import { WorkbenchPage } from './workbench-page.tsx';
@@ -18,6 +19,7 @@ const MENU = [
   { key: '/publications', icon: <NotificationOutlined />, label: '主动公开' },
   { key: '/reports', icon: <BarChartOutlined />, label: '年度报告' },
   { key: '/settings', icon: <SettingOutlined />, label: '设置' },
+  { key: '/audit', icon: <AuditOutlined />, label: '审计记录' },
 ];
 
 function menuKeyOf(path: string): string {
@@ -53,6 +55,9 @@ export function ConsoleLayout({ me, onSignedOut }: Props) {
   }
 
   const roles = agency === undefined ? [] : (me.rolesByAgency[agency] ?? []);
+  const actions = agency === undefined ? [] : (me.actionsByAgency[agency] ?? []);
+  // 审计记录 only for those the permission table lets read the trail in this agency.
+  const menu = MENU.filter((item) => item.key !== '/audit' || actions.includes('audit.read'));
   const selectedKey = menuKeyOf(path);
   const title = MENU.find((item) => item.key === selectedKey)?.label ?? '';
 
@@ -63,6 +68,10 @@ export function ConsoleLayout({ me, onSignedOut }: Props) {
     content = <ApplicationPage trackingNumber={decodeURIComponent(path.slice('/applications/'.length))} />;
   } else if (selectedKey === '/applications') {
     content = <ApplicationListPage key={agency} agency={agency} />;
+  } else if (selectedKey === '/audit' && actions.includes('audit.read')) {
+    content = <AuditPage key={agency} agency={agency} canExport={actions.includes('audit.export')} />;
+  } else if (selectedKey === '/audit') {
+    content = <Result status="403" title="无权查看审计记录" subTitle="只有分管领导和审计员可以查看本机关的审计记录。" />;
   } else if (selectedKey === '/') {
     content = <WorkbenchPage key={agency} agency={agency} />;
   } else {
@@ -76,7 +85,7 @@ export function ConsoleLayout({ me, onSignedOut }: Props) {
         <Menu
           mode="inline"
           selectedKeys={[selectedKey]}
-          items={MENU}
+          items={menu}
           onClick={({ key }) => navigate(key)}
           style={{ borderInlineEnd: 'none', fontSize: 15 }}
         />
@@ -89,8 +98,8 @@ export function ConsoleLayout({ me, onSignedOut }: Props) {
               aria-label="当前机关"
               value={agency}
               onChange={setAgency}
-              options={agencies.map((code) => ({ value: code, label: code }))}
-              style={{ minWidth: 160 }}
+              options={agencies.map((code) => ({ value: code, label: me.agencyNames[code] ?? code }))}
+              style={{ minWidth: 200 }}
               disabled={agencies.length < 2}
             />
           </Space>

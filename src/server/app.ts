@@ -12,6 +12,7 @@ import type { IsoDate } from '../domain/report/compute/report-records.ts';
 import { accountRoutes } from './accounts/accounts.routes.ts';
 import { createAccountsService } from './accounts/accounts.service.ts';
 import { createStaffAccess, requireSessionOnStaffRoutes, SECURITY_SCHEMES } from './accounts/staff-access.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { applicationRoutes } from './applications/application.routes.ts';
 import { createApplicationService, todayInChina } from './applications/application.service.ts';
 import { createCalendarProvider } from './calendar/calendar-provider.ts';
@@ -97,7 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Accounts (issue 5): one service for sign-in and for every staff route's session check.
   const accounts = createAccountsService({ db: deps.db });
-  await app.register(accountRoutes, { service: accounts });
+  await app.register(accountRoutes, { service: accounts, db: deps.db });
   const access = createStaffAccess({ accounts, db: deps.db });
   requireSessionOnStaffRoutes(app, access);
 
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const publicationSearch = createPublicationSearch({ db: deps.db });
   await app.register(publicationRoutes, { service: createPublicationService({ db: deps.db, calendars: createCalendarProvider(deps.db), today: deps.today ?? todayInChina, search: publicationSearch }), access });
   await app.register(searchRoutes, { search: publicationSearch, db: deps.db });
+  await app.register(auditRoutes, { db: deps.db, access });
   // The staff console (issue 5): static files of the Vite build.
   await app.register(consoleStaticRoutes, deps.consoleDir === undefined ? {} : { dir: deps.consoleDir });
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());

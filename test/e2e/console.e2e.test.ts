@@ -145,6 +145,10 @@ describe.skipIf(!hasBrowser)('staff console in Chromium', () => {
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByText('示范信息员甲').waitFor();
     await page.getByTestId('due-soon-count').waitFor();
+    // The agency picker names the agency, not its code.
+    expect(await page.locator('.ant-layout-header .ant-select').innerText()).toContain('示范市示范局');
+    // A clerk may not read the audit trail: no 审计记录 in the menu.
+    expect(await page.getByRole('menuitem', { name: /审计记录/ }).count()).toBe(0);
     // The counts on the cards are the API's totals, read as a person reads them.
     const totals = await page.evaluate(async () => {
       const read = async (filter: string) => ((await (await fetch(`/api/agencies/demo/applications?${filter}=true&limit=1`, { credentials: 'same-origin' })).json()) as { total: number }).total;
@@ -227,5 +231,39 @@ describe.skipIf(!hasBrowser)('staff console in Chromium', () => {
     await page.getByLabel('动态验证码').fill(computeTotp(decodeBase32(chiefSecret) as Buffer, Date.now()));
     await page.getByRole('button', { name: /确\s*认/ }).click();
     await page.getByText('示范科长').waitFor();
+  });
+
+  it('shows the 审计员 the audit trail with the cases created above, and verifies the hash chain', async () => {
+    await page.getByRole('button', { name: /退\s*出/ }).click();
+    await page.getByLabel('登录名').fill('demo-auditor');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByText('示范审计员').waitFor();
+    await page.getByRole('menuitem', { name: /审计记录/ }).click();
+    await page.waitForURL(/\/console\/audit$/);
+    await page.getByText(/共 \d+ 条/).waitFor();
+    await page.getByRole('link', { name: /导出 CSV/ }).waitFor();
+    // The six cases demo-clerk received in beforeAll, each one entry 登记收到申请.
+    await page.getByLabel('操作人').fill('demo-clerk');
+    await page.getByLabel('操作', { exact: true }).fill('application.received');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.getByText('共 6 条').waitFor();
+    const table = await page.locator('.ant-table-tbody').innerText();
+    expect(table).toContain(`application:${searchedNumber}`);
+    expect(table).toContain('登记收到申请');
+    expect(table).toContain('demo-clerk');
+    await page.getByRole('button', { name: /校\s*验/ }).click();
+    const verdict = page.getByTestId('audit-verify');
+    await verdict.waitFor();
+    expect(await verdict.innerText()).toMatch(/^哈希链完整：共 \d+ 条$/);
+    expect(await verdict.getAttribute('class')).toContain('ant-alert-success');
+    // 导出 CSV downloads the filtered entries with the session cookie: the header and six rows.
+    const href = String(await page.getByRole('link', { name: /导出 CSV/ }).getAttribute('href'));
+    const csv = await page.evaluate(async (url) => (await fetch(url, { credentials: 'same-origin' })).text(), href);
+    // (text() drops the BOM the file starts with, as a UTF-8 decoder does.)
+    expect(csv.startsWith('序号,')).toBe(true);
+    expect(csv.trim().split('\r\n')).toHaveLength(7);
+    await page.locator('.ant-table-tbody details summary').first().click();
+    await page.screenshot({ path: join(ARTIFACTS, 'console-audit.png'), fullPage: true, animations: 'disabled' });
   });
 });

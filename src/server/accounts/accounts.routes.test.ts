@@ -46,7 +46,7 @@ describeEachDatabase('accounts API', (database) => {
     app.setValidatorCompiler(validatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
     registerErrorHandlers(app);
-    await app.register(accountRoutes, { service, now: () => new Date(now) });
+    await app.register(accountRoutes, { service, now: () => new Date(now), db: database.db });
     await app.ready();
     const first = await login('admin1', 'Chushi#2026a');
     adminCookie = cookieOf(first);
@@ -72,6 +72,7 @@ describeEachDatabase('accounts API', (database) => {
       mustChangePassword: false,
       totpEnabled: false,
       rolesByAgency: { city: ['admin'] },
+      agencyNames: { city: '示范市示范局' },
       idleMinutes: 30,
     });
     expect(me.json().actionsByAgency.city).toContain('users.manage');

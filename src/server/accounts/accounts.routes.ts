@@ -4,12 +4,14 @@
 // or as Authorization: Bearer <token> (scripts); the server keeps only its sha256.
 // Every route declares zod schemas; invalid requests get a Chinese 400 naming the field.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLE_CODES } from '../../domain/account/roles.ts';
 import type { Role } from '../../domain/account/roles.ts';
 import { SESSION_POLICY } from '../../domain/account/session-policy.ts';
 import { DomainError } from '../../domain/domain-error.ts';
+import type { Database } from '../db/database.ts';
 import type { AccountsActor, AccountsService, AuthenticatedSession, LoginResult, UserSummary } from './accounts.service.ts';
 import { actionsByAgency } from './accounts.service.ts';
 
@@ -21,6 +23,8 @@ export interface AccountRoutesOptions {
   now?: () => Date;
   /** Add Secure to the cookie (default true; browsers accept it on http://localhost too). */
   secureCookie?: boolean;
+  /** Where /api/auth/me reads the agencies' names; without it the names are the codes. */
+  db?: Kysely<Database>;
 }
 
 const TOKEN_PATTERN = /^[0-9a-f]{64}$/;
@@ -146,6 +150,8 @@ const MeResponse = z.object({
   totpEnabled: z.boolean(),
   rolesByAgency: RolesByAgencySchema,
   actionsByAgency: z.record(z.string(), z.array(z.string())),
+  /** The Chinese name of every agency in rolesByAgency, for the console's agency picker. */
+  agencyNames: z.record(z.string(), z.string()),
   expiresAt: z.string(),
   idleMinutes: z.number().int(),
 });
@@ -162,7 +168,7 @@ function toLoginResponse(result: LoginResult) {
   return { token: result.token, secondFactorRequired: result.secondFactorRequired, mustChangePassword: result.mustChangePassword, expiresAt: new Date(result.expiresAt).toISOString() };
 }
 
-function toMe(user: UserSummary, expiresAt: number) {
+function toMe(user: UserSummary, expiresAt: number, agencyNames: Record<string, string>) {
   return {
     id: user.id,
     login: user.login,
@@ -171,6 +177,7 @@ function toMe(user: UserSummary, expiresAt: number) {
     totpEnabled: user.totpEnabled,
     rolesByAgency: user.rolesByAgency,
     actionsByAgency: actionsByAgency(user.rolesByAgency),
+    agencyNames,
     expiresAt: new Date(expiresAt).toISOString(),
     idleMinutes: SESSION_POLICY.idleMs / 60_000,
   };
@@ -184,6 +191,19 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
   const secure = options.secureCookie ?? true;
   const guard = createSessionGuard(service, now);
   const api = app.withTypeProvider<ZodTypeProvider>();
+
+  /** The names of the agencies the user holds roles in (the code stands in for an unknown one). */
+  async function agencyNamesOf(user: UserSummary): Promise<Record<string, string>> {
+    const codes = Object.keys(user.rolesByAgency);
+    const names: Record<string, string> = Object.fromEntries(codes.map((code) => [code, code]));
+    if (options.db === undefined || codes.length === 0) return names;
+    const rows = await options.db.selectFrom('agencies').select(['code', 'name']).where('code', 'in', codes).execute();
+    for (const row of rows) names[row.code] = row.name;
+    return names;
+  }
+  async function me(user: UserSummary, expiresAt: number) {
+    return toMe(user, expiresAt, await agencyNamesOf(user));
+  }
 
   function setSessionCookie(reply: FastifyReply, token: string, maxAgeSeconds: number): void {
     const attributes = [`${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`];
@@ -230,7 +250,7 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
 
   api.get('/api/auth/me', { schema: { summary: '当前用户', tags: ['账号'], response: { 200: MeResponse, ...errors } } }, async (request) => {
     const session = await guard.authenticate(request);
-    return toMe(session.user, session.expiresAt);
+    return me(session.user, session.expiresAt);
   });
 
   api.post(
@@ -243,7 +263,7 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
       checkAccountRequest(request);
       const session = await guard.authenticate(request);
       const user = await service.changePassword(session, request.body.currentPassword, request.body.newPassword);
-      return toMe(user, session.expiresAt);
+      return me(user, session.expiresAt);
     },
   );
 
@@ -259,7 +279,7 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
     async (request) => {
       checkAccountRequest(request);
       const session = await guard.requireSession(request);
-      return toMe(await service.confirmTotp(session, request.body.code, now()), session.expiresAt);
+      return me(await service.confirmTotp(session, request.body.code, now()), session.expiresAt);
     },
   );
 
@@ -269,7 +289,7 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
     async (request) => {
       checkAccountRequest(request);
       const session = await guard.requireSession(request);
-      return toMe(await service.disableTotp(session, request.body.password), session.expiresAt);
+      return me(await service.disableTotp(session, request.body.password), session.expiresAt);
     },
   );
 
