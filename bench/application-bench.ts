@@ -26,6 +26,7 @@ import type { ApplicationEventsTable, ApplicationsTable, Database, ReviewCasesTa
 import { migrateToLatest } from '../src/server/db/migrate-to-latest.ts';
 import { createAnnualReportService } from '../src/server/reports/annual-report.service.ts';
 import type { BenchLine } from './report-bench.ts';
+import { median, percentile, random, timeOnce } from './bench-support.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const AGENCY = 'bench';
@@ -41,17 +42,6 @@ const LIST_CALLS = 20;
 
 const calendar = createWorkingDayCalendar(HOLIDAY_ARRANGEMENTS);
 
-/** mulberry32: the same data on every run and engine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -196,17 +186,7 @@ async function generate(db: Kysely<Database>, count: number): Promise<Generated>
   return { ms: performance.now() - start, openCases, events: eventCount, reviewCases: reviewCount };
 }
 
-const median = (values: number[]): number => percentile(values, 0.5);
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
 
-async function timeOnce<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - start, value };
-}
 
 /** The figures of one engine, on a freshly generated and analysed database. */
 async function measure(engine: string, db: Kysely<Database>, count: number): Promise<BenchLine[]> {

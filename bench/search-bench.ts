@@ -23,6 +23,7 @@ import type { SearchIndexEngine } from '../src/server/search/search-index-engine
 import { segmentQueryText } from '../src/server/search/segment-text.ts';
 import { createSqliteSearchIndex } from '../src/server/search/sqlite-search-index.ts';
 import type { BenchLine } from './report-bench.ts';
+import { percentile, random, timeOnce } from './bench-support.ts';
 
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CHUNK = 5_000;
@@ -31,17 +32,6 @@ const AGENCIES = 20;
 const FIRST_DAY = Date.UTC(2016, 0, 1);
 const DAYS = 3_984; // to 2026-11-27
 
-/** mulberry32: the same data on every run and engine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------- vocabulary
 
@@ -145,16 +135,7 @@ function createGenerator(agencyIds: readonly number[]): Generator {
 
 // ---------------------------------------------------------------- statistics
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
 
-async function timeOnce<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - start, value };
-}
 
 // ---------------------------------------------------------------- engines
 

@@ -14,6 +14,7 @@ import { DomainError } from '../../domain/domain-error.ts';
 import type { Database } from '../db/database.ts';
 import type { AccountsActor, AccountsService, AuthenticatedSession, LoginResult, UserSummary } from './accounts.service.ts';
 import { actionsByAgency } from './accounts.service.ts';
+import { FIELD_REASONS, createRequestCheck } from '../request-check.ts';
 
 export const SESSION_COOKIE = 'gongkai_session';
 
@@ -93,25 +94,7 @@ const FIELD_LABELS: Record<string, string> = {
   id: '用户编号',
 };
 
-const KEYWORD_REASONS: Record<string, string> = {
-  invalid_type: '缺少或类型不正确',
-  invalid_value: '取值不在允许的范围内',
-  invalid_format: '格式不正确',
-  too_small: '为空或过短',
-  too_big: '过长或过大',
-  unrecognized_keys: '含有不能识别的内容',
-};
-
-function checkAccountRequest(request: FastifyRequest): void {
-  const error = request.validationError as (Error & { validation?: { instancePath?: string; keyword?: string }[]; validationContext?: string }) | undefined;
-  if (error === undefined || error === null) return;
-  const issue = error.validation?.[0];
-  const path = (issue?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-  const generic = path.replace(/\.\d+(?=\.|$)/g, '');
-  const label = FIELD_LABELS[path] ?? FIELD_LABELS[generic] ?? (path === '' ? '请求内容' : path);
-  const reason = KEYWORD_REASONS[issue?.keyword ?? ''] ?? '不符合要求';
-  throw new DomainError('BAD_INPUT', `${error.validationContext ?? 'request'} ${path}: ${error.message}`, `${label}${reason}`, { field: path });
-}
+const checkAccountRequest = createRequestCheck({ labels: FIELD_LABELS, reasons: { ...FIELD_REASONS, too_small: '为空或过短' }, showPath: false });
 
 // ---------------------------------------------------------------- schemas
 

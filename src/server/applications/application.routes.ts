@@ -9,10 +9,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CASE_STATES } from '../../domain/application/application-case.ts';
-import { DomainError } from '../../domain/domain-error.ts';
 import { REVIEW_GROUPS } from '../../domain/report/report-format.ts';
 export { IsoDate } from './application.schemas.ts';
-import { ApplicationBody, enumOf, EventBody, IsoDate, Text } from './application.schemas.ts';
+import { ApplicationBody, enumOf, EVENT_FIELD_LABELS, EventBody, INTAKE_FIELD_LABELS, IsoDate, Text } from './application.schemas.ts';
+import { createRequestCheck } from '../request-check.ts';
 import type { StaffAccess } from '../accounts/staff-access.ts';
 import { STAFF_SECURITY } from '../accounts/staff-access.ts';
 import type { ApplicationDetails, ApplicationService, CaseEventInput } from './application.service.ts';
@@ -33,36 +33,10 @@ const ReviewResultSchema = z.enum(['upheld', 'corrected', 'otherResult']);
 const FIELD_LABELS: Record<string, string> = {
   agencyCode: '机关代码',
   trackingNumber: '申请编号',
-  channel: '申请渠道',
-  receivedOn: '收到申请之日',
-  applicant: '申请人',
-  'applicant.type': '申请人类型',
-  'applicant.name': '申请人姓名或名称',
-  'applicant.idNumber': '身份证号码',
-  'applicant.creditCode': '统一社会信用代码',
-  'applicant.phone': '联系电话',
-  'applicant.email': '电子邮箱',
-  'applicant.address': '通信地址',
-  requestedInformation: '所需政府信息的描述',
-  requestedForm: '获取信息的方式',
-  deliveryMethod: '获取信息的途径',
+  ...INTAKE_FIELD_LABELS,
   expectedVersion: '版本号',
   event: '办理事项',
-  'event.kind': '办理事项类型',
-  'event.at': '办理日期',
-  'event.items': '补正事项',
-  'event.correctionDueOn': '补正期限',
-  'event.party': '征求意见对象类型',
-  'event.addressees': '征求意见对象',
-  'event.answer': '意见',
-  'event.workingDays': '延长的工作日数',
-  'event.reason': '延长理由',
-  'event.amount': '收费金额',
-  'event.paymentDueOn': '缴费期限',
-  'event.reasonable': '申请理由是否合理',
-  'event.delayedDueOn': '延迟答复的合理期限',
-  'event.outcome': '办理结果',
-  'event.legalBasis': '法律依据',
+  ...Object.fromEntries(Object.entries(EVENT_FIELD_LABELS).map(([key, label]) => [`event.${key}`, label])),
   queryCode: '查询码',
   state: '办理状态',
   dueSoon: '即将到期',
@@ -76,28 +50,8 @@ const FIELD_LABELS: Record<string, string> = {
   result: '审理结果',
 };
 
-const KEYWORD_REASONS: Record<string, string> = {
-  invalid_type: '缺少或类型不正确',
-  invalid_value: '取值不在允许的范围内',
-  invalid_union: '不符合要求（请检查办理事项类型及其必填内容）',
-  invalid_format: '格式不正确',
-  custom: '不是有效的日期（应为“年-月-日”，如 2025-03-03）',
-  too_small: '为空或过小',
-  too_big: '过长或过大',
-  unrecognized_keys: '含有不能识别的内容',
-};
-
 /** With attachValidation, a failed schema check arrives here and becomes a Chinese 400 naming the field. */
-export function checkRequest(request: FastifyRequest): void {
-  const error = request.validationError as (Error & { validation?: { instancePath?: string; keyword?: string }[]; validationContext?: string }) | undefined;
-  if (error === undefined || error === null) return;
-  const issue = error.validation?.[0];
-  const path = (issue?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-  const label = FIELD_LABELS[path] ?? FIELD_LABELS[path.replace(/\.\d+$/, '')] ?? (path === '' ? '请求内容' : path);
-  const reason = KEYWORD_REASONS[issue?.keyword ?? ''] ?? '不符合要求';
-  const named = path === '' || label === path ? label : `${label}（${path}）`;
-  throw new DomainError('BAD_INPUT', `${error.validationContext ?? 'request'} ${path}: ${error.message}`, `${named}${reason}`, { field: path });
-}
+export const checkRequest = createRequestCheck({ labels: FIELD_LABELS });
 
 // ---------------------------------------------------------------- request bodies
 

@@ -55,3 +55,38 @@ export const EventBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('replied'), at, outcome: OutcomeSchema, legalBasis: Text }),
 ]);
 
+/** Chinese names of the intake body's fields (the HTTP body and the CLI's file). */
+export const INTAKE_FIELD_LABELS: Readonly<Record<string, string>> = {
+  channel: '申请渠道',
+  receivedOn: '收到申请之日',
+  applicant: '申请人',
+  'applicant.type': '申请人类型',
+  'applicant.name': '申请人姓名或名称',
+  'applicant.idNumber': '身份证号码',
+  'applicant.creditCode': '统一社会信用代码',
+  'applicant.phone': '联系电话',
+  'applicant.email': '电子邮箱',
+  'applicant.address': '通信地址',
+  requestedInformation: '所需政府信息的描述',
+  requestedForm: '获取信息的方式',
+  deliveryMethod: '获取信息的途径',
+};
+
+/** Chinese names of a lifecycle event's fields. */
+export const EVENT_FIELD_LABELS: Readonly<Record<string, string>> = {
+  kind: '办理事项类型',
+  at: '办理日期',
+  items: '补正事项',
+  correctionDueOn: '补正期限',
+  party: '征求意见对象类型',
+  addressees: '征求意见对象',
+  answer: '意见',
+  workingDays: '延长的工作日数',
+  reason: '延长理由',
+  amount: '收费金额',
+  paymentDueOn: '缴费期限',
+  reasonable: '申请理由是否合理',
+  delayedDueOn: '延迟答复的合理期限',
+  outcome: '办理结果',
+  legalBasis: '法律依据',
+};

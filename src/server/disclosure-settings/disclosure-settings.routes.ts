@@ -2,10 +2,9 @@
 // 目录 (第二十条、第二十一条), the 指南 (第十二条) with its versions, sensitive words and 错敏词,
 // and the history of changes. All need a session: reading a role in the agency, changing
 // settings.edit (分管领导、系统管理员; checked by the service against the permission table).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../domain/domain-error.ts';
 import { DISCLOSURE_GUIDE_LABELS } from '../../domain/publication/disclosure-guide.ts';
 import type { DisclosureGuide } from '../../domain/publication/disclosure-guide.ts';
 import type { StaffAccess } from '../accounts/staff-access.ts';
@@ -13,6 +12,7 @@ import { STAFF_SECURITY } from '../accounts/staff-access.ts';
 import { ErrorResponse } from '../applications/application.routes.ts';
 import type { DisclosureSettingsService } from './disclosure-settings.service.ts';
 import { MAX_CATALOGUE_NODES, MAX_HISTORY_PAGE_SIZE, MAX_REVIEW_STEPS } from './disclosure-settings.service.ts';
+import { FIELD_REASONS, createRequestCheck } from '../request-check.ts';
 
 export interface DisclosureSettingsRoutesOptions {
   service: DisclosureSettingsService;
@@ -54,29 +54,8 @@ const FIELD_LABELS: Record<string, string> = {
   offset: '起始位置',
 };
 
-const KEYWORD_REASONS: Record<string, string> = {
-  invalid_type: '缺少或类型不正确',
-  invalid_value: '取值不在允许的范围内',
-  invalid_format: '格式不正确',
-  too_small: '为空或过小',
-  too_big: '过长或过多',
-  unrecognized_keys: '含有不能识别的内容',
-};
-
-/** As checkRequest of application.routes.ts, with this API's field names: a Chinese 400 naming the field. */
-function checkSettingsRequest(request: FastifyRequest): void {
-  const error = request.validationError as (Error & { validation?: { instancePath?: string; keyword?: string }[]; validationContext?: string }) | undefined;
-  if (error === undefined || error === null) return;
-  const issue = error.validation?.[0];
-  const path = (issue?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-  const generic = path.replace(/\.\d+(?=\.|$)/g, '');
-  const index = /\.(\d+)(?:\.|$)/.exec(path)?.[1];
-  const label = FIELD_LABELS[path] ?? FIELD_LABELS[generic] ?? (path === '' ? '请求内容' : path);
-  const where = index === undefined ? '' : `第${Number(index) + 1}项的`;
-  const reason = KEYWORD_REASONS[issue?.keyword ?? ''] ?? '不符合要求';
-  const named = path === '' || label.includes(path) ? label : `${where}${label}（${path}）`;
-  throw new DomainError('BAD_INPUT', `${error.validationContext ?? 'request'} ${path}: ${error.message}`, `${named}${reason}`, { field: path });
-}
+/** A Chinese 400 naming this API's field, and which item of a list. */
+const checkSettingsRequest = createRequestCheck({ labels: FIELD_LABELS, reasons: { ...FIELD_REASONS, too_big: '过长或过多' }, itemIndex: true });
 
 // ---------------------------------------------------------------- schemas
 

@@ -19,6 +19,7 @@ import { createPublicationSearch } from '../search/publication-search.ts';
 import type { PublicationSearch } from '../search/publication-search.ts';
 import { createPublicationService } from './publication.service.ts';
 import { listAuditEntries, verifyAuditTrail } from '../audit/audit.repository.ts';
+import { buildTextPdf } from '../../../test/build-text-pdf.ts';
 
 type Headers = Record<string, string>;
 // Signed in per database in beforeAll (test/login-as.ts), with these roles in every test agency.
@@ -73,29 +74,6 @@ interface Details {
   withdrawal: { on: string; actor: string; reason: string } | null;
   attachments: { id: number; fileName: string; mediaType: string; size: number; sha256: string }[];
   history: { seq: number; kind: string; label: string; detail: string; actor: string; at: string; recordedAt: string }[];
-}
-
-/** A minimal one-page PDF whose text (Helvetica, ASCII) is `line`, with a correct cross-reference table. */
-function pdfWithText(line: string): Uint8Array {
-  const stream = `BT /F1 12 Tf 72 700 Td (${line}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, index) => {
-    offsets.push(body.length);
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
 }
 
 /** A multipart/form-data body with one file part and optional text fields. */
@@ -364,7 +342,7 @@ describeEachDatabase('publications API', (database) => {
   it('takes attachments typed by their content: a PDF scanned for personal data, a renamed .exe refused, an oversize file refused', async () => {
     today = '2025-09-22';
     const created = await newDraft('city', fields({ title: '关于公布2025年城市绿化补贴名单的通知' }));
-    const pdf = pdfWithText(`Applicant ID ${ID_NUMBER}`);
+    const pdf = buildTextPdf([`Applicant ID ${ID_NUMBER}`]);
     const upload = multipartBody('补贴名单.pdf', pdf, { expectedVersion: '1' });
     const added = await app.inject({ method: 'POST', url: `/api/publications/${created.id}/attachments`, payload: upload.payload, headers: { ...AUTHOR, ...upload.headers } });
     expect(added.statusCode, added.body).toBe(201);

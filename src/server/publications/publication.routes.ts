@@ -21,6 +21,7 @@ import { enumOf, IsoDate } from '../applications/application.schemas.ts';
 import { contentDisposition } from '../reports/content-disposition.ts';
 import type { PublicationDetails, PublicationInput, PublicationService } from './publication.service.ts';
 import { MAX_PUBLICATION_PAGE_SIZE, publicationNotFound } from './publication.service.ts';
+import { createRequestCheck } from '../request-check.ts';
 
 export interface PublicationRoutesOptions {
   service: PublicationService;
@@ -102,28 +103,8 @@ const FIELD_LABELS: Record<string, string> = {
 for (const [key, label] of Object.entries(PUBLICATION_FIELD_LABELS)) FIELD_LABELS[`fields.${key}`] = label;
 for (const key of ['status', 'effectiveFrom', 'endedOn']) FIELD_LABELS[`fields.validity.${key}`] = FIELD_LABELS[`validity.${key}`] ?? key;
 
-const KEYWORD_REASONS: Record<string, string> = {
-  invalid_type: '缺少或类型不正确',
-  invalid_value: '取值不在允许的范围内',
-  invalid_format: '格式不正确',
-  custom: '不是有效的日期（应为“年-月-日”，如 2025-03-03）',
-  too_small: '为空或过小',
-  too_big: '过长或过大',
-  unrecognized_keys: '含有不能识别的内容',
-};
-
-/** A failed schema check as a Chinese 400 naming the field (as checkRequest, with this API's field names). */
-function checkRequest(request: FastifyRequest): void {
-  const error = request.validationError as (Error & { validation?: { instancePath?: string; keyword?: string }[]; validationContext?: string }) | undefined;
-  if (error === undefined || error === null) return;
-  const issue = error.validation?.[0];
-  const path = (issue?.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-  const generic = path.replace(/\.\d+(?=\.|$)/g, '');
-  const label = FIELD_LABELS[path] ?? FIELD_LABELS[generic] ?? (path === '' ? '请求内容' : path);
-  const reason = KEYWORD_REASONS[issue?.keyword ?? ''] ?? '不符合要求';
-  const named = path === '' || label === path ? label : `${label}（${path}）`;
-  throw new DomainError('BAD_INPUT', `${error.validationContext ?? 'request'} ${path}: ${error.message}`, `${named}${reason}`, { field: path });
-}
+/** A failed schema check as a Chinese 400 naming this API's field. */
+const checkRequest = createRequestCheck({ labels: FIELD_LABELS });
 
 type FieldsBodyValue = z.infer<typeof FieldsBody>;
 
