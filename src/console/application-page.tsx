@@ -9,10 +9,11 @@ import { api, ApiError } from './api.ts';
 import { daysLeftText, DueTag } from './due-tag.tsx';
 import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, labelOf } from './labels.ts';
 import { navigate } from './router.ts';
+import type { SectionProps } from './section-props.ts';
 
 const orDash = (value: string | null) => (value === null || value === '' ? '—' : value);
 
-export function ApplicationPage({ trackingNumber }: { trackingNumber: string }) {
+export function ApplicationPage({ trackingNumber }: SectionProps & { trackingNumber: string }) {
   const [details, setDetails] = useState<ApplicationDetails | null>(null);
   const [error, setError] = useState<string | null>(null);
 

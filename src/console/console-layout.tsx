@@ -9,6 +9,10 @@ import { ApplicationPage } from './application-page.tsx';
 import { AuditPage } from './audit-page.tsx';
 import { ROLE_LABELS } from './labels.ts';
 import { navigate, usePath } from './router.ts';
+import { PublicationsSection } from './publications/publications-section.tsx';
+import { ReportsSection } from './reports/reports-section.tsx';
+import type { SectionProps } from './section-props.ts';
+import { SettingsSection } from './settings/settings-section.tsx';
 import { WorkbenchPage } from './workbench-page.tsx';
 
 const AGENCY_KEY = 'gongkai.console.agency';
@@ -62,20 +66,27 @@ export function ConsoleLayout({ me, onSignedOut }: Props) {
   const title = MENU.find((item) => item.key === selectedKey)?.label ?? '';
 
   let content;
-  if (agency === undefined) {
+  const section: SectionProps | undefined = agency === undefined ? undefined : { agency, path, me, roles, actions };
+  if (agency === undefined || section === undefined) {
     content = <Result status="info" title="您的账号尚未分配到任何机关" subTitle="请联系本机关的系统管理员分配角色后再登录。" />;
   } else if (path.startsWith('/applications/') && path.length > '/applications/'.length) {
-    content = <ApplicationPage trackingNumber={decodeURIComponent(path.slice('/applications/'.length))} />;
+    content = <ApplicationPage key={agency} {...section} trackingNumber={decodeURIComponent(path.slice('/applications/'.length))} />;
   } else if (selectedKey === '/applications') {
     content = <ApplicationListPage key={agency} agency={agency} />;
+  } else if (selectedKey === '/publications') {
+    content = <PublicationsSection key={agency} {...section} />;
+  } else if (selectedKey === '/reports') {
+    content = <ReportsSection key={agency} {...section} />;
+  } else if (selectedKey === '/settings') {
+    content = <SettingsSection key={agency} {...section} />;
   } else if (selectedKey === '/audit' && actions.includes('audit.read')) {
     content = <AuditPage key={agency} agency={agency} canExport={actions.includes('audit.export')} />;
   } else if (selectedKey === '/audit') {
     content = <Result status="403" title="无权查看审计记录" subTitle="只有分管领导和审计员可以查看本机关的审计记录。" />;
   } else if (selectedKey === '/') {
-    content = <WorkbenchPage key={agency} agency={agency} />;
+    content = <WorkbenchPage key={agency} {...section} />;
   } else {
-    content = <Result status="info" title={`${title}：即将提供`} subTitle="这部分功能正在建设中，敬请期待。" />;
+    content = <Result status="404" title="页面不存在" subTitle={title} />;
   }
 
   return (

@@ -5,10 +5,11 @@ import type { ListPage } from './api.ts';
 import { ApiError, listApplications } from './api.ts';
 import { applicationColumns } from './application-columns.tsx';
 import { navigate } from './router.ts';
+import type { SectionProps } from './section-props.ts';
 
 const PAGE = 50;
 
-export function WorkbenchPage({ agency }: { agency: string }) {
+export function WorkbenchPage({ agency }: SectionProps) {
   const [dueSoon, setDueSoon] = useState<ListPage | null>(null);
   const [overdue, setOverdue] = useState<ListPage | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -26,11 +26,11 @@ function browserUrl(host: string, port: number): string {
 }
 
 /** Starts the server and stops it gracefully on SIGINT or SIGTERM. */
-export async function startServer(config: Config): Promise<RunningServer> {
+export async function startServer(config: Config, options: { consoleDir?: string } = {}): Promise<RunningServer> {
   const connection = await connectDatabase(config.databaseUrl);
   let app: FastifyInstance;
   try {
-    app = await buildApp({ config, db: connection.db, logger: true });
+    app = await buildApp({ config, db: connection.db, logger: true, ...(options.consoleDir === undefined ? {} : { consoleDir: options.consoleDir }) });
     const ran = await migrateToLatest(connection.db);
     app.log.info({ database: connection.dialect, migrations: ran }, ran.length === 0 ? 'database schema is up to date' : 'database migrated');
     if (config.loadDemoData) {

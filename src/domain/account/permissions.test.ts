@@ -31,6 +31,10 @@ const EXPECTED: Record<Action, string> = {
   'figures.edit':                   'Y Y . . .',
   'report.read':                    'Y Y Y Y Y',
   'report.editText':                'Y Y Y . .',
+  'report.submit':                  'Y Y . . .',
+  'report.approve':                 '. . Y . .',
+  'report.publish':                 '. . Y Y .',
+  'report.unlock':                  '. . Y . .',
   'audit.read':                     '. . Y . Y',
   'audit.export':                   '. . . . Y',
   'users.manage':                   '. . . Y .',
@@ -43,7 +47,7 @@ describe('permission table', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual([...ACTION_CODES].sort());
     expect([...ROLE_CODES]).toEqual([...COLUMNS]);
     expect(Object.keys(PERMISSIONS).sort()).toEqual([...COLUMNS].sort());
-    expect(cells).toHaveLength(23 * 5);
+    expect(cells).toHaveLength(27 * 5);
   });
 
   it.each(cells)('$role may $action: $allowed', ({ action, role, allowed }) => {

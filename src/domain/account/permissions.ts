@@ -28,6 +28,10 @@ export const ACTIONS = [
   { code: 'figures.edit', label: '填报年度报告统计数' },
   { code: 'report.read', label: '查看年度报告' },
   { code: 'report.editText', label: '编写年度报告文字部分' },
+  { code: 'report.submit', label: '提交年度报告审核' },
+  { code: 'report.approve', label: '审核年度报告（定稿或退回）' },
+  { code: 'report.publish', label: '发布年度报告' },
+  { code: 'report.unlock', label: '解除年度报告定稿锁定' },
   { code: 'audit.read', label: '查看审计日志' },
   { code: 'audit.export', label: '导出审计日志' },
   { code: 'users.manage', label: '管理用户和角色' },
@@ -48,7 +52,7 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = Object.f
     'application.receive', 'application.recordEvent', 'application.read', 'review.record',
     'notice.download',
     'publication.draft', 'publication.edit', 'publication.submit', 'publication.approve', 'publication.read',
-    'figures.edit', 'report.read', 'report.editText',
+    'figures.edit', 'report.read', 'report.editText', 'report.submit',
   ]),
   // 科长: what the clerk does, plus 工作机构负责人 decisions (条例第三十三条 extension) and published items.
   sectionChief: new Set<Action>([
@@ -56,7 +60,7 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = Object.f
     'notice.editTemplate', 'notice.download',
     'publication.draft', 'publication.edit', 'publication.submit', 'publication.approve',
     'publication.withdraw', 'publication.correct', 'publication.changeValidity', 'publication.read',
-    'figures.edit', 'report.read', 'report.editText',
+    'figures.edit', 'report.read', 'report.editText', 'report.submit',
   ]),
   // 分管领导: approves and oversees; does not enter cases or drafts.
   leader: new Set<Action>([
@@ -64,7 +68,7 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = Object.f
     'notice.download',
     'publication.approve', 'publication.withdraw', 'publication.correct', 'publication.changeValidity', 'publication.read',
     'settings.edit',
-    'report.read', 'report.editText',
+    'report.read', 'report.editText', 'report.approve', 'report.publish', 'report.unlock',
     'audit.read',
   ]),
   // 系统管理员: configuration and accounts; no applicants' cases (三员分立, 条例第十五条 privacy).
@@ -72,7 +76,7 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = Object.f
     'notice.editTemplate',
     'publication.withdraw', 'publication.correct', 'publication.changeValidity', 'publication.read',
     'settings.edit', 'calendar.load',
-    'report.read',
+    'report.read', 'report.publish',
     'users.manage',
   ]),
   // 审计员: reads only.

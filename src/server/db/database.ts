@@ -288,6 +288,28 @@ export interface DisclosureSettingsHistoryTable {
   at: CreatedTimestamp;
 }
 
+/** The approval of one year's report (report-approval.ts); final_json/published_json are report JSON. */
+export interface AnnualReportsTable {
+  agency_id: number;
+  year: number;
+  state: string;
+  version: number;
+  final_json: string | null;
+  published_json: string | null;
+  published_at: string | null;
+  updated_at: ColumnType<string, string | undefined, string>;
+}
+
+export interface AnnualReportEventsTable {
+  agency_id: number;
+  year: number;
+  seq: number;
+  kind: string;
+  actor: string;
+  note: string | null;
+  at: string;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   report_applications: ReportApplicationsTable;
@@ -311,4 +333,6 @@ export interface Database {
   disclosure_guides: DisclosureGuidesTable;
   screening_terms: ScreeningTermsTable;
   disclosure_settings_history: DisclosureSettingsHistoryTable;
+  annual_reports: AnnualReportsTable;
+  annual_report_events: AnnualReportEventsTable;
 }

@@ -15,6 +15,7 @@ import * as createPublications from './migrations/2026-11-28T07-00_create-public
 import * as createPublicationSearch from './migrations/2026-11-28T07-10_create-publication-search.ts';
 import * as createAccounts from './migrations/2026-11-28T08-00_create-accounts.ts';
 import * as createAuditEntries from './migrations/2026-11-28T08-10_create-audit-entries.ts';
+import * as createAnnualReports from './migrations/2026-11-28T09-00_create-annual-reports.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T02-00_create-agencies': createAgencies,
@@ -29,6 +30,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T07-10_create-publication-search': createPublicationSearch,
   '2026-11-28T08-00_create-accounts': createAccounts,
   '2026-11-28T08-10_create-audit-entries': createAuditEntries,
+  '2026-11-28T09-00_create-annual-reports': createAnnualReports,
 });
 
 const inCodeProvider: MigrationProvider = {
