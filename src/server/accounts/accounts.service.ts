@@ -12,7 +12,9 @@ import { decideAfterFailure, isLocked, LOCKOUT_POLICY, replayLockout } from '../
 import type { Role } from '../../domain/account/roles.ts';
 import { computeSessionExpiresAt, computeSessionExpiry, SESSION_POLICY } from '../../domain/account/session-policy.ts';
 import { DomainError } from '../../domain/domain-error.ts';
+import type { JsonObject } from '../../domain/audit/canonical-json.ts';
 import type { Database } from '../db/database.ts';
+import { appendAuditEntry } from '../audit/audit.repository.ts';
 import type { AccountsDb, RolesByAgency, UserRecord } from './accounts.repository.ts';
 import {
   deleteExpiredSessions,
@@ -94,6 +96,25 @@ const LOGIN_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$/;
 const BAD_CREDENTIALS_MESSAGE = '登录名或密码不正确。';
 // Not signed in: http-errors answers a FORBIDDEN with details.httpStatus 401 as 401.
 const UNAUTHENTICATED = { httpStatus: 401 };
+
+/**
+ * Security events (等保 2.0 8.1.4.3 安全审计: logins, failures, lockouts, account changes) go in
+ * the hash-chained trail with the change they record. They are platform-wide (agency null) except
+ * role changes; an agency's trail also shows the entries of its own users (subject user:<login>).
+ */
+async function auditAccountEvent(
+  trx: AccountsDb,
+  event: { at: Date; actor: string; action: string; login: string; agencyId?: number | null; detail?: JsonObject },
+): Promise<void> {
+  await appendAuditEntry(trx as unknown as Kysely<Database>, {
+    at: event.at.toISOString(),
+    actor: event.actor,
+    agencyId: event.agencyId ?? null,
+    action: event.action,
+    subject: `user:${event.login}`,
+    detail: event.detail ?? {},
+  });
+}
 
 function unauthenticated(message: string, userMessage: string, details: Record<string, unknown> = {}): DomainError {
   return new DomainError('FORBIDDEN', message, userMessage, { ...UNAUTHENTICATED, ...details });
@@ -180,16 +201,25 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     await replaceRoles(trx, userId, agencyId, roles);
   }
 
+  function actorName(by: AccountsActor, trx: AccountsDb): Promise<string> {
+    if (by.kind === 'system') return Promise.resolve('system');
+    return findUserById(trx, by.userId).then((user) => user?.login ?? `user#${by.userId}`);
+  }
+
   /** After a failed password or code: records it, and locks the account on the fifth failure. */
-  async function recordFailure(user: UserRecord | undefined, login: string, now: number): Promise<number | null> {
+  async function recordFailure(user: UserRecord | undefined, login: string, now: number, reason: 'password' | 'totp'): Promise<number | null> {
     return db.transaction().execute(async (trx) => {
       await insertLoginAttempt(trx, login, now, false);
+      await auditAccountEvent(trx, { at: new Date(now), actor: login, action: 'user.loginFailed', login, detail: { reason, knownLogin: user !== undefined } });
       if (user === undefined) return null;
       const failuresAt = await findFailuresSince(trx, login, now - LOCKOUT_POLICY.windowMs);
       const decision = decideAfterFailure({ failuresAt, lastSuccessAt: user.lastLoginAt, lockedUntil: user.lockedUntil }, now);
       await updateUser(trx, user.id, { failedLogins: decision.failures, ...(decision.lockedUntil === null ? {} : { lockedUntil: decision.lockedUntil }) });
       // A lock ends every session, including one waiting for its second factor.
-      if (decision.lockedUntil !== null) await deleteUserSessions(trx, user.id);
+      if (decision.lockedUntil !== null) {
+        await deleteUserSessions(trx, user.id);
+        await auditAccountEvent(trx, { at: new Date(now), actor: 'system', action: 'user.locked', login, detail: { failures: decision.failures, lockedUntil: new Date(decision.lockedUntil).toISOString() } });
+      }
       return decision.lockedUntil;
     });
   }
@@ -252,6 +282,8 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         const id = await insertUser(trx, { login, displayName, passwordHash, createdAt: nowDate.getTime() });
         if (input.mustChangePassword === false && by.kind === 'system') await updateUser(trx, id, { mustChangePassword: false });
         for (const grant of input.roles ?? []) await assignInTransaction(trx, id, grant.agencyCode, grant.roles);
+        const roles = (input.roles ?? []).map((grant) => ({ agencyCode: grant.agencyCode, roles: [...grant.roles] }));
+        await auditAccountEvent(trx, { at: nowDate, actor: await actorName(by, trx), action: 'user.created', login, detail: { displayName, roles } });
         return summaryOf(id, trx);
       });
     },
@@ -266,6 +298,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       return db.transaction().execute(async (trx) => {
         await updateUser(trx, userId, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
         await deleteUserSessions(trx, userId);
+        await auditAccountEvent(trx, { at: new Date(), actor: await actorName(by, trx), action: 'user.passwordReset', login: user.login });
         return summaryOf(userId, trx);
       });
     },
@@ -284,8 +317,10 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     async assignRoles(userId: number, agencyCode: string, roles: readonly Role[], by: AccountsActor): Promise<UserSummary> {
       requireUserManager(by, agencyCode);
       return db.transaction().execute(async (trx) => {
-        await getUser(userId, trx);
+        const user = await getUser(userId, trx);
         await assignInTransaction(trx, userId, agencyCode, roles);
+        const agencyId = await findAgencyIdByCode(trx, agencyCode);
+        await auditAccountEvent(trx, { at: new Date(), actor: await actorName(by, trx), action: 'user.rolesChanged', login: user.login, agencyId: agencyId ?? null, detail: { agencyCode, roles: [...roles] } });
         return summaryOf(userId, trx);
       });
     },
@@ -293,9 +328,10 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     async setDisabled(userId: number, disabled: boolean, by: AccountsActor): Promise<UserSummary> {
       requireUserManager(by);
       return db.transaction().execute(async (trx) => {
-        await getUser(userId, trx);
+        const user = await getUser(userId, trx);
         await updateUser(trx, userId, { disabled });
         if (disabled) await deleteUserSessions(trx, userId);
+        await auditAccountEvent(trx, { at: new Date(), actor: await actorName(by, trx), action: disabled ? 'user.disabled' : 'user.enabled', login: user.login });
         return summaryOf(userId, trx);
       });
     },
@@ -311,18 +347,24 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       const lockedUntil = user === undefined ? await unknownLoginLockedUntil(login, now) : user.lockedUntil;
       if (isLocked(lockedUntil, now)) {
         // Recorded, but not counted: attempts while locked neither extend the lock nor count after it.
-        await insertLoginAttempt(db, login, now, false);
+        await db.transaction().execute(async (trx) => {
+          await insertLoginAttempt(trx, login, now, false);
+          await auditAccountEvent(trx, { at: nowDate, actor: login, action: 'user.loginFailed', login, detail: { reason: 'locked', knownLogin: user !== undefined } });
+        });
         throw lockedError(lockedUntil ?? now);
       }
       const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
       if (user === undefined || !passwordMatches) {
-        let newLock = await recordFailure(user, login, now);
+        let newLock = await recordFailure(user, login, now, 'password');
         if (user === undefined) newLock = await unknownLoginLockedUntil(login, now);
         if (isLocked(newLock, now)) throw lockedError(newLock ?? now);
         throw unauthenticated('Unknown login or wrong password', BAD_CREDENTIALS_MESSAGE);
       }
       if (user.disabled) {
-        await insertLoginAttempt(db, login, now, false);
+        await db.transaction().execute(async (trx) => {
+          await insertLoginAttempt(trx, login, now, false);
+          await auditAccountEvent(trx, { at: nowDate, actor: login, action: 'user.loginFailed', login, detail: { reason: 'disabled', knownLogin: true } });
+        });
         throw unauthenticated('User disabled', '该账号已停用，请联系系统管理员。', { reason: 'disabled' });
       }
       const token = randomBytes(32).toString('hex');
@@ -334,6 +376,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         if (!secondFactorRequired) {
           await insertLoginAttempt(trx, login, now, true);
           await updateUser(trx, user.id, { failedLogins: 0, lastLoginAt: now });
+          await auditAccountEvent(trx, { at: nowDate, actor: user.login, action: 'user.login', login: user.login, detail: { secondFactor: false } });
         }
       });
       return { token, secondFactorRequired, mustChangePassword: user.mustChangePassword, expiresAt };
@@ -349,7 +392,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       if (isLocked(user.lockedUntil, now)) throw lockedError(user.lockedUntil ?? now);
       const step = verifyTotp(user.totpSecret, code, now, user.totpLastStep);
       if (step === undefined) {
-        const lockedUntil = await recordFailure(user, user.login, now);
+        const lockedUntil = await recordFailure(user, user.login, now, 'totp');
         if (lockedUntil !== null) throw lockedError(lockedUntil);
         throw unauthenticated('Wrong TOTP code', '动态验证码不正确或已使用过，请输入身份验证器上的最新验证码。', { reason: 'totp' });
       }
@@ -357,6 +400,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         await updateSession(trx, session.id, { secondFactorDone: true, lastSeenAt: now });
         await insertLoginAttempt(trx, user.login, now, true);
         await updateUser(trx, user.id, { failedLogins: 0, lastLoginAt: now, totpLastStep: step });
+        await auditAccountEvent(trx, { at: nowDate, actor: user.login, action: 'user.login', login: user.login, detail: { secondFactor: true } });
       });
       return { token, secondFactorRequired: false, mustChangePassword: user.mustChangePassword, expiresAt: session.expiresAt };
     },
@@ -384,7 +428,13 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     },
 
     async logout(token: string): Promise<void> {
-      await deleteSession(db, hashToken(token));
+      const sessionId = hashToken(token);
+      const session = await findSession(db, sessionId);
+      await db.transaction().execute(async (trx) => {
+        await deleteSession(trx, sessionId);
+        const user = session === undefined ? undefined : await findUserById(trx, session.userId);
+        if (user !== undefined) await auditAccountEvent(trx, { at: new Date(), actor: user.login, action: 'user.logout', login: user.login });
+      });
     },
 
     /** Checks the current password and the rules; other sessions of the user end. */
@@ -398,6 +448,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       return db.transaction().execute(async (trx) => {
         await updateUser(trx, user.id, { passwordHash, mustChangePassword: false });
         await deleteUserSessions(trx, user.id, session.sessionId);
+        await auditAccountEvent(trx, { at: new Date(), actor: user.login, action: 'user.passwordChanged', login: user.login });
         return summaryOf(user.id, trx);
       });
     },
@@ -418,6 +469,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       if (step === undefined) throw new DomainError('BAD_INPUT', 'Wrong TOTP code', '动态验证码不正确，请核对身份验证器的时间后重试。', { field: 'code' });
       return db.transaction().execute(async (trx) => {
         await updateUser(trx, user.id, { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step });
+        await auditAccountEvent(trx, { at: nowDate, actor: user.login, action: 'user.totpEnabled', login: user.login });
         return summaryOf(user.id, trx);
       });
     },
@@ -430,6 +482,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       }
       return db.transaction().execute(async (trx) => {
         await updateUser(trx, user.id, { totpSecret: null, totpPendingSecret: null, totpLastStep: null });
+        await auditAccountEvent(trx, { at: new Date(), actor: user.login, action: 'user.totpDisabled', login: user.login });
         return summaryOf(user.id, trx);
       });
     },

@@ -127,7 +127,25 @@ function checkFilters(filters: AuditFilters): void {
 
 function applyFilters<O>(query: SelectQueryBuilder<AuditDatabase & { agencies: Database['agencies'] }, 'audit_entries', O>, filters: AuditFilters) {
   let q = query;
-  if (filters.agencyId !== undefined) q = q.where('audit_entries.agency_id', '=', filters.agencyId);
+  if (filters.agencyId !== undefined) {
+    const agencyId = filters.agencyId;
+    // The agency's entries, and the platform-wide account entries (logins…) of its own users.
+    q = q.where((eb) =>
+      eb.or([
+        eb('audit_entries.agency_id', '=', agencyId),
+        eb.and([
+          eb('audit_entries.agency_id', 'is', null),
+          eb(
+            'audit_entries.subject',
+            'in',
+            eb
+              .selectFrom(sql<{ login: string }>`(select users.login as login from users inner join user_roles on user_roles.user_id = users.id where user_roles.agency_id = ${agencyId})`.as('agency_users'))
+              .select(sql<string>`'user:' || agency_users.login`.as('subject')),
+          ),
+        ]),
+      ]),
+    );
+  }
   else if (filters.platformOnly === true) q = q.where('audit_entries.agency_id', 'is', null);
   if (filters.actor !== undefined) q = q.where('audit_entries.actor', '=', filters.actor);
   if (filters.action !== undefined) q = q.where('audit_entries.action', '=', filters.action);

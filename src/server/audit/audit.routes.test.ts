@@ -27,9 +27,6 @@ describeEachDatabase('audit API', (database) => {
     const agencies = createAgenciesRepository(database.db);
     const city = (await agencies.createAgency({ code: 'city', name: '示范市示范局', level: 'municipal' })).id;
     const town = (await agencies.createAgency({ code: 'town', name: '示范镇人民政府', level: 'township' })).id;
-    AUDITOR = await loginAs(database.db, 'u-auditor', { city: ['auditor'] });
-    LEADER = await loginAs(database.db, 'u-leader', { city: ['leader'] });
-    CLERK = await loginAs(database.db, 'u-clerk', { city: ['clerk'] });
     // Four entries at chosen instants: 15:59:59Z is 23:59:59 of 27 Nov in China, 16:00Z is 0:00 of 28 Nov.
     await database.db.transaction().execute(async (trx) => {
       await appendAuditEntry(trx, { at: '2026-11-27T15:59:59.000Z', actor: 'zhang', agencyId: city, action: 'application.received', subject: 'application:CITY-1', detail: { version: 1 } });
@@ -37,6 +34,11 @@ describeEachDatabase('audit API', (database) => {
       await appendAuditEntry(trx, { at: '2026-11-28T03:00:00.000Z', actor: 'zhang', agencyId: city, action: 'settings.changed', subject: 'settings:catalogue', detail: { note: '=1+1' } });
       await appendAuditEntry(trx, { at: '2026-11-28T04:00:00.000Z', actor: 'wang', agencyId: town, action: 'application.received', subject: 'application:TOWN-1', detail: { version: 1 } });
     });
+    // Creating and signing in users writes account entries after those four (seq 5 on).
+    AUDITOR = await loginAs(database.db, 'u-auditor', { city: ['auditor'] });
+    LEADER = await loginAs(database.db, 'u-leader', { city: ['leader'] });
+    CLERK = await loginAs(database.db, 'u-clerk', { city: ['clerk'] });
+    await loginAs(database.db, 'u-town', { town: ['clerk'] });
     app = await buildApp({ config: parseConfig({ DATABASE_URL: ':memory:' }), db: database.db });
   });
   afterAll(async () => {
@@ -57,7 +59,9 @@ describeEachDatabase('audit API', (database) => {
     const response = await get('/api/agencies/city/audit');
     expect(response.statusCode).toBe(200);
     const page = response.json<Listed>();
-    expect(page.total).toBe(3);
+    // The three chosen entries of this agency, and six account entries of its users (another test).
+    expect(page.total).toBe(9);
+    page.entries = page.entries.filter((entry) => !entry.subject.startsWith('user:'));
     expect(page.entries.map((entry) => [entry.actor, entry.action, entry.actionLabel, entry.subject])).toEqual([
       ['zhang', 'settings.changed', '修改设置', 'settings:catalogue'],
       ['li', 'publication.published', '发布', 'publication:1'],
@@ -77,11 +81,30 @@ describeEachDatabase('audit API', (database) => {
     const day27 = (await get('/api/agencies/city/audit?from=2026-11-27&to=2026-11-27')).json<Listed>();
     expect(day27.entries.map((entry) => entry.subject)).toEqual(['application:CITY-1']);
     const day28 = (await get('/api/agencies/city/audit?from=2026-11-28&to=2026-11-28')).json<Listed>();
+    day28.entries = day28.entries.filter((entry) => !entry.subject.startsWith('user:'));
     expect(day28.entries.map((entry) => entry.subject)).toEqual(['settings:catalogue', 'publication:1']);
-    const paged = (await get('/api/agencies/city/audit?limit=1&offset=1')).json<Listed>();
-    expect(paged).toMatchObject({ total: 3, entries: [{ subject: 'publication:1' }] });
+    const paged = (await get('/api/agencies/city/audit?limit=1&offset=7')).json<Listed>();
+    expect(paged).toMatchObject({ total: 9, entries: [{ subject: 'publication:1' }] });
     const bad = await get('/api/agencies/city/audit?from=2026-02-30');
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('shows an agency the sign-ins and account changes of its own users, not of other agencies\' users', async () => {
+    const accounts = (await get('/api/agencies/city/audit?limit=100')).json<Listed>().entries.filter((entry) => entry.subject.startsWith('user:'));
+    expect(accounts.map((entry) => [entry.action, entry.subject]).sort()).toEqual(
+      [
+        ['user.created', 'user:u-auditor'],
+        ['user.login', 'user:u-auditor'],
+        ['user.created', 'user:u-leader'],
+        ['user.login', 'user:u-leader'],
+        ['user.created', 'user:u-clerk'],
+        ['user.login', 'user:u-clerk'],
+      ].sort(),
+    );
+    expect(accounts.find((entry) => entry.action === 'user.created' && entry.subject === 'user:u-clerk')?.detail).toEqual({ displayName: 'u-clerk', roles: [{ agencyCode: 'city', roles: ['clerk'] }] });
+    const town = await loginAs(database.db, 'u-town-auditor', { town: ['auditor'] });
+    const townAccounts = (await get('/api/agencies/town/audit?limit=100', town)).json<Listed>().entries.filter((entry) => entry.subject.startsWith('user:'));
+    expect(new Set(townAccounts.map((entry) => entry.subject))).toEqual(new Set(['user:u-town', 'user:u-town-auditor']));
   });
 
   it('refuses a clerk (403) and an anonymous caller (401)', async () => {
@@ -96,13 +119,14 @@ describeEachDatabase('audit API', (database) => {
 
   it('exports CSV with the Chinese header, a Chinese file name and both hashes', async () => {
     const listed = (await get('/api/agencies/city/audit')).json<Listed>();
+    listed.entries = listed.entries.filter((entry) => !entry.subject.startsWith('user:'));
     const response = await get('/api/agencies/city/audit/export?format=csv');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe(`attachment; filename="city-audit.csv"; filename*=UTF-8''${encodeURIComponent('示范市示范局审计记录.csv')}`);
     const lines = response.body.split('\r\n');
     expect(lines[0]).toBe('\uFEFF序号,时间（UTC）,操作人,机关编号,机关代码,操作,对象,详情（JSON）,前一条哈希,本条哈希');
-    expect(lines).toHaveLength(5); // header, three entries, and the empty string after the last CRLF
+    expect(lines).toHaveLength(11); // header, three entries, six account entries, and the empty string after the last CRLF
     const oldest = listed.entries[2];
     expect(lines[1]).toContain(`,zhang,`);
     expect(lines[1]?.endsWith(`,${oldest?.hash ?? ''}`)).toBe(true);
@@ -119,8 +143,8 @@ describeEachDatabase('audit API', (database) => {
     const clean = await get('/api/audit/verify', LEADER);
     expect(clean.statusCode).toBe(200);
     const report = clean.json<{ count: number; lastSeq: number; lastHash: string; findings: unknown[] }>();
-    // The four entries written in beforeAll are the whole trail (creating users writes none).
-    expect(report).toMatchObject({ count: 4, lastSeq: 4, findings: [] });
+    // The four entries written in beforeAll, then each user's creation and sign-in (five users).
+    expect(report).toMatchObject({ count: 14, lastSeq: 14, findings: [] });
     expect(report.lastHash).toMatch(/^[0-9a-f]{64}$/);
     // The second entry (publication.published) rewritten behind the application's back.
     await sql`update audit_entries set actor = 'mallory' where seq = 2`.execute(database.db);

@@ -6,7 +6,9 @@ import { createMigrator, MIGRATIONS, migrateToLatest } from './migrate-to-latest
 
 const APP_TABLES = [
   'agencies',
+  'annual_report_events',
   'annual_report_texts',
+  'annual_reports',
   'application_events',
   'application_history',
   'applications',
@@ -46,6 +48,7 @@ const ALL_MIGRATIONS = ['2026-11-28T02-00_create-agencies', '2026-11-28T02-10_cr
   '2026-11-28T07-10_create-publication-search',
   '2026-11-28T08-00_create-accounts',
   '2026-11-28T08-10_create-audit-entries',
+  '2026-11-28T09-00_create-annual-reports',
 ];
 // SQLite only: the FTS5 virtual table of publication_search and its shadow tables (_data, _idx…).
 const isFtsTable = (name: string) => name.startsWith('publication_search_fts');
