@@ -233,3 +233,72 @@ describeEachDatabase('accounts service', (database) => {
     expect((await refusal(service.login(login, 'Chongzhi#2026c', at(8)))).userMessage).toBe('该账号已停用，请联系系统管理员。');
   });
 });
+
+describeEachDatabase('accounts service: security events in the audit trail', (database) => {
+  let service: AccountsService;
+
+  beforeAll(async () => {
+    await createAgenciesRepository(database.db).createAgency({ code: 'city', name: '示范市示范局', level: 'municipal' });
+    service = createAccountsService({ db: database.db });
+  });
+
+  async function entriesFor(login: string) {
+    return database.db
+      .withTables<{ audit_entries: { seq: number; actor: string; agency_id: number | null; action: string; subject: string; detail: string } }>()
+      .selectFrom('audit_entries')
+      .select(['actor', 'agency_id', 'action', 'detail'])
+      .where('subject', '=', `user:${login}`)
+      .orderBy('seq')
+      .execute();
+  }
+
+  it('records creation, sign-in, failures, the lock, the refused attempt while locked, password change and sign-out, in order', async () => {
+    const admin = await service.createUser({ login: 'sec-admin', displayName: '管理员', initialPassword: INITIAL, roles: [{ agencyCode: 'city', roles: ['admin'] }] }, SYSTEM_ACTOR, at(0));
+    const by: AccountsActor = { kind: 'user', userId: admin.id, rolesByAgency: { city: ['admin'] } };
+    await service.createUser({ login: 'sec-user', displayName: '王五', initialPassword: INITIAL, roles: [{ agencyCode: 'city', roles: ['clerk'] }] }, by, at(0));
+    const { token } = await service.login('sec-user', INITIAL, at(1));
+    await service.changePassword(await service.authenticate(token, at(1)), INITIAL, NEW_PASSWORD);
+    await service.logout(token);
+    for (let minute = 2; minute <= 6; minute += 1) await refusal(service.login('sec-user', 'wrong-Password1', at(minute)));
+    await refusal(service.login('sec-user', NEW_PASSWORD, at(7)));
+    const entries = await entriesFor('sec-user');
+    expect(entries.map((e) => [e.actor, e.action])).toEqual([
+      ['sec-admin', 'user.created'],
+      ['sec-user', 'user.login'],
+      ['sec-user', 'user.passwordChanged'],
+      ['sec-user', 'user.logout'],
+      ['sec-user', 'user.loginFailed'],
+      ['sec-user', 'user.loginFailed'],
+      ['sec-user', 'user.loginFailed'],
+      ['sec-user', 'user.loginFailed'],
+      ['sec-user', 'user.loginFailed'],
+      ['system', 'user.locked'],
+      ['sec-user', 'user.loginFailed'],
+    ]);
+    expect(JSON.parse(entries[0]?.detail ?? '{}')).toEqual({ displayName: '王五', roles: [{ agencyCode: 'city', roles: ['clerk'] }] });
+    expect(JSON.parse(entries[4]?.detail ?? '{}')).toEqual({ reason: 'password', knownLogin: true });
+    // Locked at the fifth failure (minute 6) for 15 minutes.
+    expect(JSON.parse(entries[9]?.detail ?? '{}')).toEqual({ failures: 5, lockedUntil: new Date(T0 + 21 * MINUTE).toISOString() });
+    expect(JSON.parse(entries[10]?.detail ?? '{}')).toEqual({ reason: 'locked', knownLogin: true });
+    // The password never appears in the trail.
+    expect(JSON.stringify(entries)).not.toContain('wrong-Password1');
+    expect(entries.every((e) => e.agency_id === null)).toBe(true);
+  });
+
+  it('records role changes under the agency, and disabling, by the administrator who did it', async () => {
+    const admin = await service.createUser({ login: 'sec-admin2', displayName: '管理员', initialPassword: INITIAL, roles: [{ agencyCode: 'city', roles: ['admin'] }] }, SYSTEM_ACTOR, at(0));
+    const by: AccountsActor = { kind: 'user', userId: admin.id, rolesByAgency: { city: ['admin'] } };
+    const user = await service.createUser({ login: 'sec-user2', displayName: '赵六', initialPassword: INITIAL }, by, at(0));
+    await service.assignRoles(user.id, 'city', ['clerk', 'sectionChief'], by);
+    await service.setDisabled(user.id, true, by);
+    const entries = await entriesFor('sec-user2');
+    expect(entries.map((e) => [e.actor, e.action])).toEqual([
+      ['sec-admin2', 'user.created'],
+      ['sec-admin2', 'user.rolesChanged'],
+      ['sec-admin2', 'user.disabled'],
+    ]);
+    const city = await createAgenciesRepository(database.db).getAgencyByCode('city');
+    expect(entries[1]?.agency_id).toBe(city.id);
+    expect(JSON.parse(entries[1]?.detail ?? '{}')).toEqual({ agencyCode: 'city', roles: ['clerk', 'sectionChief'] });
+  });
+});
