@@ -11,6 +11,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Dispatched on window when a call answers 401: detail is the server's Chinese message. */
+export const SESSION_ENDED_EVENT = 'gongkai:session-ended';
+
 export async function api<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
   let response: Response;
   try {
@@ -34,6 +37,8 @@ export async function api<T>(path: string, init?: { method?: string; body?: unkn
   if (!response.ok) {
     const body = (data ?? {}) as { error?: unknown; message?: unknown };
     const message = typeof body.message === 'string' && body.message !== '' ? body.message : `服务器出错（${response.status}），请稍后重试。`;
+    // The session ended (idle, absolute limit, disabled): the whole console goes back to the login.
+    if (response.status === 401 && !path.startsWith('/api/auth/')) window.dispatchEvent(new CustomEvent(SESSION_ENDED_EVENT, { detail: message }));
     throw new ApiError(response.status, typeof body.error === 'string' ? body.error : 'HTTP', message);
   }
   return data as T;

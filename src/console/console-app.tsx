@@ -2,12 +2,13 @@
 import { Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from './api.ts';
-import { api } from './api.ts';
+import { api, SESSION_ENDED_EVENT } from './api.ts';
 import { ConsoleLayout } from './console-layout.tsx';
 import { LoginPage } from './login-page.tsx';
 
 export function ConsoleApp() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [endedMessage, setEndedMessage] = useState<string | null>(null);
 
   const loadMe = useCallback(async () => {
     try {
@@ -22,6 +23,15 @@ export function ConsoleApp() {
     void loadMe();
   }, [loadMe]);
 
+  useEffect(() => {
+    const ended = (event: Event) => {
+      setEndedMessage((event as CustomEvent<string>).detail);
+      setMe(null);
+    };
+    window.addEventListener(SESSION_ENDED_EVENT, ended);
+    return () => window.removeEventListener(SESSION_ENDED_EVENT, ended);
+  }, []);
+
   if (me === undefined) {
     return (
       <div style={{ display: 'flex', height: '100vh', alignItems: 'center', justifyContent: 'center' }}>
@@ -31,6 +41,17 @@ export function ConsoleApp() {
       </div>
     );
   }
-  if (me === null || me.mustChangePassword) return <LoginPage me={me} onSignedIn={loadMe} />;
+  if (me === null || me.mustChangePassword) {
+    return (
+      <LoginPage
+        me={me}
+        notice={endedMessage}
+        onSignedIn={async () => {
+          setEndedMessage(null);
+          await loadMe();
+        }}
+      />
+    );
+  }
   return <ConsoleLayout me={me} onSignedOut={() => setMe(null)} />;
 }

@@ -1,7 +1,7 @@
 // The frame of every page: left menu, header with the agency being worked on and the user.
 import { AppstoreOutlined, AuditOutlined, BarChartOutlined, FileSearchOutlined, LogoutOutlined, NotificationOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Result, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Layout, Menu, Result, Select, Space, Spin, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import type { Me } from './api.ts';
 import { api } from './api.ts';
 import { ApplicationListPage } from './application-list-page.tsx';
@@ -9,13 +9,15 @@ import { ApplicationPage } from './application-page.tsx';
 import { AuditPage } from './audit-page.tsx';
 import { ROLE_LABELS } from './labels.ts';
 import { navigate, usePath } from './router.ts';
-import { PublicationsSection } from './publications/publications-section.tsx';
-import { ReportsSection } from './reports/reports-section.tsx';
 import type { SectionProps } from './section-props.ts';
-import { SettingsSection } from './settings/settings-section.tsx';
 import { WorkbenchPage } from './workbench-page.tsx';
 
 const AGENCY_KEY = 'gongkai.console.agency';
+
+// The larger sections load when first opened, so signing in and the 工作台 stay quick.
+const PublicationsSection = lazy(() => import('./publications/publications-section.tsx').then((m) => ({ default: m.PublicationsSection })));
+const ReportsSection = lazy(() => import('./reports/reports-section.tsx').then((m) => ({ default: m.ReportsSection })));
+const SettingsSection = lazy(() => import('./settings/settings-section.tsx').then((m) => ({ default: m.SettingsSection })));
 
 const MENU = [
   { key: '/', icon: <AppstoreOutlined />, label: '工作台' },
@@ -124,7 +126,9 @@ export function ConsoleLayout({ me, onSignedOut }: Props) {
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24, background: '#f5f5f5' }}>{content}</Layout.Content>
+        <Layout.Content style={{ padding: 24, background: '#f5f5f5' }}>
+          <Suspense fallback={<Spin size="large" description="正在载入……" style={{ display: 'block', margin: '80px auto' }} />}>{content}</Suspense>
+        </Layout.Content>
       </Layout>
     </Layout>
   );

@@ -12,12 +12,14 @@ type Step = 'password' | 'totp' | 'change';
 interface Props {
   /** Set when already signed in but the password must still be changed. */
   me: Me | null;
+  /** Why the user is back here (the session ended), shown above the form. */
+  notice?: string | null;
   onSignedIn: () => Promise<void>;
 }
 
 const messageOf = (error: unknown): string => (error instanceof ApiError ? error.message : '操作没有成功，请稍后重试。');
 
-export function LoginPage({ me, onSignedIn }: Props) {
+export function LoginPage({ me, notice = null, onSignedIn }: Props) {
   const [step, setStep] = useState<Step>(me?.mustChangePassword === true ? 'change' : 'password');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -71,6 +73,7 @@ export function LoginPage({ me, onSignedIn }: Props) {
         <div style={{ marginTop: 8, fontSize: 16, opacity: 0.9 }}>工作人员登录</div>
       </div>
       <Card style={{ maxWidth: 420, margin: '0 auto' }} title={step === 'password' ? '账号登录' : step === 'totp' ? '输入动态验证码' : '修改初始密码'}>
+        {error === null && notice !== null && <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} data-testid="session-ended" />}
         {error !== null && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
         {step === 'password' && (
           <Form layout="vertical" onFinish={onPassword} requiredMark={false}>
