@@ -3,12 +3,13 @@ import { parseConfig } from './config.ts';
 
 describe('parseConfig', () => {
   it('uses the defaults for an empty environment', () => {
-    expect(parseConfig({})).toEqual({ port: 3000, host: '0.0.0.0', databaseUrl: './data/gongkai.db', logLevel: 'info', loadDemoData: true });
+    expect(parseConfig({})).toEqual({ port: 3000, host: '0.0.0.0', databaseUrl: './data/gongkai.db', logLevel: 'info', loadDemoData: true, secretKey: undefined, secretKeyFile: 'data/secret.key' });
   });
 
   it('reads PORT, HOST, DATABASE_URL, LOG_LEVEL and LOAD_DEMO_DATA', () => {
     const config = parseConfig({ PORT: '8080', HOST: '127.0.0.1', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/gongkai', LOG_LEVEL: 'DEBUG', LOAD_DEMO_DATA: 'false' });
-    expect(config).toEqual({ port: 8080, host: '127.0.0.1', databaseUrl: 'postgres://postgres@127.0.0.1:5432/gongkai', logLevel: 'debug', loadDemoData: false });
+    expect(config).toEqual({ port: 8080, host: '127.0.0.1', databaseUrl: 'postgres://postgres@127.0.0.1:5432/gongkai', logLevel: 'debug', loadDemoData: false, secretKey: undefined, secretKeyFile: 'data/secret.key' });
+    expect(parseConfig({ SECRET_KEY: ' k ', SECRET_KEY_FILE: '/etc/gongkai/key' })).toMatchObject({ secretKey: 'k', secretKeyFile: '/etc/gongkai/key' });
   });
 
   it('treats empty values as unset', () => {

@@ -1,4 +1,5 @@
 // The only reader of the environment: parsed once at start-up, then frozen and passed down.
+import { dirname, join } from 'node:path';
 
 export interface Config {
   /** PORT, default 3000. */
@@ -11,6 +12,13 @@ export interface Config {
   readonly logLevel: string;
   /** LOAD_DEMO_DATA: put the demo agency into an empty database; default true. */
   readonly loadDemoData: boolean;
+  /**
+   * SECRET_KEY: 32 bytes (64 hex digits or base64) that encrypt TOTP secrets at rest. When unset,
+   * the key is read from SECRET_KEY_FILE, created there on first start.
+   */
+  readonly secretKey: string | undefined;
+  /** SECRET_KEY_FILE; default secret.key beside the SQLite file, or ./data/secret.key for PostgreSQL. */
+  readonly secretKeyFile: string;
 }
 
 export const DEFAULT_DATABASE_URL = './data/gongkai.db';
@@ -39,10 +47,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`LOAD_DEMO_DATA must be true or false, got "${demoText}"`);
   }
 
+  const databaseUrl = value('DATABASE_URL') ?? DEFAULT_DATABASE_URL;
+  // Beside the SQLite file, which is what gets backed up and moved; PostgreSQL has no file of ours.
+  const onFile = !/^postgres(ql)?:\/\//.test(databaseUrl) && databaseUrl !== ':memory:';
+  const defaultKeyFile = join(onFile ? dirname(databaseUrl) : './data', 'secret.key');
+
   return Object.freeze({
     port: Number(portText),
     host: value('HOST') ?? '0.0.0.0',
-    databaseUrl: value('DATABASE_URL') ?? DEFAULT_DATABASE_URL,
+    databaseUrl,
+    secretKey: value('SECRET_KEY'),
+    secretKeyFile: value('SECRET_KEY_FILE') ?? defaultKeyFile,
     logLevel,
     loadDemoData: ['true', '1', 'yes'].includes(demoText),
   });

@@ -6,6 +6,7 @@ import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import { withAccountTables } from './accounts.repository.ts';
 import type { AccountsActor, AccountsService } from './accounts.service.ts';
 import { createAccountsService, hashToken, SYSTEM_ACTOR } from './accounts.service.ts';
+import { createSecretBox } from './secret-box.ts';
 import { computeTotp, decodeBase32 } from './totp.ts';
 
 const MINUTE = 60_000;
@@ -183,6 +184,27 @@ describeEachDatabase('accounts service', (database) => {
     expect((await refusal(service.disableTotp(current, 'Wrong#2026x'))).userMessage).toBe('密码不正确。');
     expect((await service.disableTotp(current, NEW_PASSWORD)).totpEnabled).toBe(false);
     expect((await service.login(login, NEW_PASSWORD, at(20))).secondFactorRequired).toBe(false);
+  });
+
+  it('stores the TOTP secret encrypted under the server key, and a second server with the same key reads it', async () => {
+    const key = Buffer.alloc(32, 3);
+    const boxed = createAccountsService({ db: database.db, secretBox: createSecretBox(key) });
+    const login = freshLogin('wei');
+    await createUser(login);
+    const first = await boxed.login(login, INITIAL, at(0));
+    let session = await boxed.authenticate(first.token, at(0));
+    session = { ...session, user: await boxed.changePassword(session, INITIAL, NEW_PASSWORD) };
+    const { secret } = await boxed.enrolTotp(session);
+    const totpKey = decodeBase32(secret) ?? Buffer.alloc(0);
+    await boxed.confirmTotp(session, computeTotp(totpKey, at(1).getTime()), at(1));
+    const row = await withAccountTables(database.db).selectFrom('users').select('totp_secret').where('login', '=', login).executeTakeFirstOrThrow();
+    expect(row.totp_secret?.startsWith('v1:')).toBe(true);
+    expect(row.totp_secret).not.toContain(secret);
+    // Another process (a restart, a second instance) with the same SECRET_KEY.
+    const restarted = createAccountsService({ db: database.db, secretBox: createSecretBox(Buffer.from(key)) });
+    const pending = await restarted.login(login, NEW_PASSWORD, at(3));
+    await restarted.verifySecondFactor(pending.token, computeTotp(totpKey, at(3).getTime()), at(3));
+    expect((await restarted.authenticate(pending.token, at(3))).user.login).toBe(login);
   });
 
   it('keeps roles per agency, replaced one agency at a time', async () => {

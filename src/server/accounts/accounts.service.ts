@@ -36,10 +36,17 @@ import {
   withAccountTables,
 } from './accounts.repository.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './hash-password.ts';
+import type { SecretBox } from './secret-box.ts';
+import { createSecretBox, generateSecretKey } from './secret-box.ts';
 import { generateTotpSecret, totpUri, verifyTotp } from './totp.ts';
 
 export interface AccountsServiceDeps {
   db: Kysely<Database>;
+  /**
+   * Encrypts TOTP secrets at rest (main.ts builds it from SECRET_KEY or the key file). Without one,
+   * a key for this process only: enough for tests and commands that never touch TOTP.
+   */
+  secretBox?: SecretBox;
   /** Shown in authenticator apps; default 政府信息公开平台. */
   totpIssuer?: string;
 }
@@ -158,6 +165,7 @@ export type AccountsService = ReturnType<typeof createAccountsService>;
 export function createAccountsService(deps: AccountsServiceDeps) {
   const db: AccountsDb = withAccountTables(deps.db);
   const issuer = deps.totpIssuer ?? '政府信息公开平台';
+  const secretBox = deps.secretBox ?? createSecretBox(generateSecretKey());
 
   async function summarize(users: readonly UserRecord[], from: AccountsDb = db): Promise<UserSummary[]> {
     const roles = await findRolesByAgency(from, users.map((user) => user.id));
@@ -390,7 +398,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         throw new DomainError('CONFLICT', 'Second factor not pending', '本次登录无需输入动态验证码。');
       }
       if (isLocked(user.lockedUntil, now)) throw lockedError(user.lockedUntil ?? now);
-      const step = verifyTotp(user.totpSecret, code, now, user.totpLastStep);
+      const step = verifyTotp(secretBox.open(user.totpSecret), code, now, user.totpLastStep);
       if (step === undefined) {
         const lockedUntil = await recordFailure(user, user.login, now, 'totp');
         if (lockedUntil !== null) throw lockedError(lockedUntil);
@@ -458,14 +466,14 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       const user = await getUser(session.user.id);
       if (user.totpSecret !== null) throw new DomainError('CONFLICT', 'TOTP already on', '已启用动态验证码；如需更换，请先停用。');
       const secret = generateTotpSecret();
-      await db.transaction().execute(async (trx) => updateUser(trx, user.id, { totpPendingSecret: secret }));
+      await db.transaction().execute(async (trx) => updateUser(trx, user.id, { totpPendingSecret: secretBox.seal(secret) }));
       return { secret, uri: totpUri(secret, user.login, issuer) };
     },
 
     async confirmTotp(session: AuthenticatedSession, code: string, nowDate: Date): Promise<UserSummary> {
       const user = await getUser(session.user.id);
       if (user.totpPendingSecret === null) throw new DomainError('CONFLICT', 'No TOTP enrolment pending', '请先开始绑定身份验证器。');
-      const step = verifyTotp(user.totpPendingSecret, code, nowDate.getTime());
+      const step = verifyTotp(secretBox.open(user.totpPendingSecret), code, nowDate.getTime());
       if (step === undefined) throw new DomainError('BAD_INPUT', 'Wrong TOTP code', '动态验证码不正确，请核对身份验证器的时间后重试。', { field: 'code' });
       return db.transaction().execute(async (trx) => {
         await updateUser(trx, user.id, { totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpLastStep: step });
