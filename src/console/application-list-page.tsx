@@ -1,11 +1,15 @@
 // 依申请公开: the agency's applications, filtered by 状态, 年度 and urgency, searched by
 // 申请编号 or the applicant's name (q), a page at a time (limit/offset/total).
+import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ListFilters, ListPage } from './api.ts';
 import { ApiError, listApplications } from './api.ts';
 import { applicationColumns } from './application-columns.tsx';
+import { IntakeDrawer } from './applications/intake-drawer.tsx';
+import { navigate } from './router.ts';
 import { STATE_LABELS } from './labels.ts';
+import type { SectionProps } from './section-props.ts';
 
 type Urgency = 'all' | 'dueSoon' | 'overdue' | 'both';
 
@@ -26,7 +30,7 @@ function criteriaFromUrl(): Criteria {
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: thisYear - 2019 + 1 }, (_, index) => thisYear - index);
 
-export function ApplicationListPage({ agency }: { agency: string }) {
+export function ApplicationListPage({ agency, actions }: SectionProps) {
   const [criteria, setCriteria] = useState<Criteria>(criteriaFromUrl);
   const [pageNumber, setPageNumber] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -34,6 +38,8 @@ export function ApplicationListPage({ agency }: { agency: string }) {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<Criteria>();
+  const mayReceive = actions.includes('application.receive');
+  const [intakeOpen, setIntakeOpen] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -73,7 +79,17 @@ export function ApplicationListPage({ agency }: { agency: string }) {
   };
 
   return (
-    <Card title="依申请公开 · 申请列表">
+    <Card
+      title="依申请公开 · 申请列表"
+      extra={
+        mayReceive && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIntakeOpen(true)}>
+            登记申请
+          </Button>
+        )
+      }
+    >
+      <IntakeDrawer agency={agency} open={intakeOpen} onClose={() => setIntakeOpen(false)} onReceived={(number) => navigate(`/applications/${encodeURIComponent(number)}`)} />
       <Form form={form} layout="inline" initialValues={criteria} onFinish={search} style={{ marginBottom: 16, rowGap: 12 }}>
         <Form.Item label="状态" name="state">
           <Select allowClear placeholder="全部状态" style={{ width: 190 }} options={Object.entries(STATE_LABELS).map(([value, label]) => ({ value, label }))} />

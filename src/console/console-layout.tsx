@@ -74,7 +74,7 @@ export function ConsoleLayout({ me, onSignedOut }: Props) {
   } else if (path.startsWith('/applications/') && path.length > '/applications/'.length) {
     content = <ApplicationPage key={agency} {...section} trackingNumber={decodeURIComponent(path.slice('/applications/'.length))} />;
   } else if (selectedKey === '/applications') {
-    content = <ApplicationListPage key={agency} agency={agency} />;
+    content = <ApplicationListPage key={agency} {...section} />;
   } else if (selectedKey === '/publications') {
     content = <PublicationsSection key={agency} {...section} />;
   } else if (selectedKey === '/reports') {

@@ -1,75 +1,33 @@
 // The staff console in a real browser (Debian's Chromium through playwright-core), on a real
 // server with the SQLite database and the demo data: sign in through the form, the 工作台
 // counts, the 依申请公开 list and search, one case with its timeline, a wrong password, sign out.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
-import { parseConfig } from '../../src/server/config.ts';
-import type { RunningServer } from '../../src/server/main.ts';
-import { startServer } from '../../src/server/main.ts';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo-users.ts';
 import { computeTotp, decodeBase32 } from '../../src/server/accounts/totp.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ROOT = join(import.meta.dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts');
-const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser && process.env.CI === 'true') throw new Error(`Chromium not found at ${CHROMIUM}; .ci/run installs the chromium package`);
-
-/** The date in China `daysAgo` calendar days before today, as the server counts it. */
-function chinaDate(daysAgo: number): string {
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d - daysAgo)).toISOString().slice(0, 10);
-}
+import type { E2eServer } from './support/e2e-server.ts';
+import { apiAs as apiAt, ARTIFACTS, chinaDate, hasBrowser, loginToken, startE2eServer } from './support/e2e-server.ts';
 
 describe.skipIf(!hasBrowser)('staff console in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let e2e: E2eServer;
+  let server: E2eServer['server'];
   let page: Page;
-  let dataDir: string;
   const applicantName = '控制台测试申请人';
   let searchedNumber = '';
   let chiefSecret = '';
 
-  async function apiAs(token: string, path: string, init: { method?: string; body?: unknown } = {}) {
-    const response = await fetch(new URL(path, server.url), {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${token}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown> };
-  }
+  const apiAs = (token: string, path: string, init: { method?: string; body?: unknown } = {}) => apiAt(server.url, token, path, init);
 
   beforeAll(async () => {
-    // Always from the current sources, so the test never checks a stale build.
-    // NODE_ENV is "test" under Vitest; the console is tested as it ships, in production mode.
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({ configFile: join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
-    } finally {
-      process.env.NODE_ENV = nodeEnv;
-    }
-    dataDir = mkdtempSync(join(tmpdir(), 'gongkai-console-e2e-'));
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: join(dataDir, 'e2e.db'), LOG_LEVEL: 'silent' });
-    server = await startServer(config);
+    // Always from the current sources, so the test never checks a stale build (support module).
+    e2e = await startE2eServer();
+    server = e2e.server;
 
     // Open cases whose reply period (20 working days, 条例第三十三条) ends soon or has passed:
     // received 20 to 28 calendar days ago, one of them is within 5 working days of its due date
     // whatever the holidays; 60 days ago is past it.
-    const login = await fetch(new URL('/api/auth/login', server.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: 'demo-clerk', password: DEMO_PASSWORD }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const token = await loginToken(server.url, 'demo-clerk');
     for (const daysAgo of [20, 22, 24, 26, 28, 60]) {
       const created = await apiAs(token, '/api/agencies/demo/applications', {
         method: 'POST',
@@ -86,43 +44,27 @@ describe.skipIf(!hasBrowser)('staff console in Chromium', () => {
     await apiAs(token, '/api/auth/logout', { method: 'POST' });
 
     // A new colleague whose administrator set an initial password: it must be changed first.
-    const adminLogin = await fetch(new URL('/api/auth/login', server.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: 'demo-admin', password: DEMO_PASSWORD }),
-    });
-    const admin = (await adminLogin.json()) as { token: string };
-    const user = await apiAs(admin.token, '/api/users', {
+    const adminToken = await loginToken(server.url, 'demo-admin');
+    const user = await apiAs(adminToken, '/api/users', {
       method: 'POST',
       body: { login: 'console-new', displayName: '新来的信息员', initialPassword: 'Chushi@2026x', roles: [{ agencyCode: 'demo', roles: ['clerk'] }] },
     });
     expect(user.status, JSON.stringify(user.body)).toBe(201);
-    await apiAs(admin.token, '/api/auth/logout', { method: 'POST' });
+    await apiAs(adminToken, '/api/auth/logout', { method: 'POST' });
 
     // The 科长 uses an authenticator app: the sign-in asks for its 6-digit code.
-    const chiefLogin = await fetch(new URL('/api/auth/login', server.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: 'demo-chief', password: DEMO_PASSWORD }),
-    });
-    const chief = (await chiefLogin.json()) as { token: string };
-    chiefSecret = String((await apiAs(chief.token, '/api/auth/totp/enrol', { method: 'POST' })).body.secret);
+    const chiefToken = await loginToken(server.url, 'demo-chief');
+    chiefSecret = String((await apiAs(chiefToken, '/api/auth/totp/enrol', { method: 'POST' })).body.secret);
     // Confirmed with the previous step's code, so the current one is still unused for the browser.
-    const confirmed = await apiAs(chief.token, '/api/auth/totp/confirm', { method: 'POST', body: { code: computeTotp(decodeBase32(chiefSecret) as Buffer, Date.now() - 30_000) } });
+    const confirmed = await apiAs(chiefToken, '/api/auth/totp/confirm', { method: 'POST', body: { code: computeTotp(decodeBase32(chiefSecret) as Buffer, Date.now() - 30_000) } });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
-    await apiAs(chief.token, '/api/auth/logout', { method: 'POST' });
+    await apiAs(chiefToken, '/api/auth/logout', { method: 'POST' });
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    page = await e2e.newPage();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
+    await e2e?.close();
   });
 
   it('refuses a wrong password with the Chinese message from the server', async () => {

@@ -89,10 +89,14 @@ export async function apiAs(serverUrl: string, token: string, path: string, init
 export async function signIn(page: Page, serverUrl: string, login: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(new URL('/console/', serverUrl).href);
   const signedIn = page.getByRole('button', { name: /退\s*出/ });
-  if (await signedIn.count()) {
+  const loginField = page.getByLabel('登录名');
+  // The console first asks the server who is signed in: wait for either screen.
+  await Promise.race([loginField.waitFor(), signedIn.waitFor()]);
+  if (await signedIn.isVisible()) {
     await signedIn.click();
+    await loginField.waitFor();
   }
-  await page.getByLabel('登录名').fill(login);
+  await loginField.fill(login);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByRole('button', { name: /退\s*出/ }).waitFor();
