@@ -10,7 +10,11 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { IsoDate } from '../domain/report/compute/report-records.ts';
 import { accountRoutes } from './accounts/accounts.routes.ts';
+import { annualReportRoutes } from './annual-reports/annual-reports.routes.ts';
+import { createAnnualReportApprovalService } from './annual-reports/annual-reports.service.ts';
+import { randomBytes } from 'node:crypto';
 import { createAccountsService } from './accounts/accounts.service.ts';
+import type { SecretBox } from './accounts/secret-box.ts';
 import { createStaffAccess, requireSessionOnStaffRoutes, SECURITY_SCHEMES } from './accounts/staff-access.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { applicationRoutes } from './applications/application.routes.ts';
@@ -24,6 +28,8 @@ import type { Database } from './db/database.ts';
 import { disclosureSettingsRoutes } from './disclosure-settings/disclosure-settings.routes.ts';
 import { createDisclosureSettingsService } from './disclosure-settings/disclosure-settings.service.ts';
 import { registerErrorHandlers } from './http-errors.ts';
+import { portalApplyRoutes } from './portal/apply/portal-apply.routes.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
 import { noticeRoutes } from './notices/notice.routes.ts';
 import { publicationRoutes } from './publications/publication.routes.ts';
 import { createPublicationService } from './publications/publication.service.ts';
@@ -42,6 +48,10 @@ export interface AppDeps {
   today?: () => IsoDate;
   /** The built staff console served at /console/; default dist/console (tests may point elsewhere). */
   consoleDir?: string;
+  /** Encrypts TOTP secrets at rest; main.ts passes the server key's box (tests may leave it out). */
+  secretBox?: SecretBox;
+  /** 32 bytes signing the portal's form tokens; main.ts derives it from the server key; default random. */
+  signingKey?: Uint8Array;
 }
 
 // Requests are logged by method and path only: no query string, headers or client address,
@@ -97,13 +107,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   // Accounts (issue 5): one service for sign-in and for every staff route's session check.
-  const accounts = createAccountsService({ db: deps.db });
+  const accounts = createAccountsService({ db: deps.db, ...(deps.secretBox === undefined ? {} : { secretBox: deps.secretBox }) });
   await app.register(accountRoutes, { service: accounts, db: deps.db });
   const access = createStaffAccess({ accounts, db: deps.db });
   requireSessionOnStaffRoutes(app, access);
 
   await app.register(reportRoutes, { db: deps.db });
   await app.register(yearlyFiguresRoutes, { db: deps.db, access });
+  // The approval of each year's report (草稿 → 审核 → 定稿 → 发布); the portal shows the published version.
+  await app.register(annualReportRoutes, { service: createAnnualReportApprovalService({ db: deps.db }), access });
   // Counts with the built-in years plus those loaded into calendar_years (calendar-provider.ts).
   const applicationService = createApplicationService({ db: deps.db, calendars: createCalendarProvider(deps.db), today: deps.today ?? todayInChina });
   await app.register(applicationRoutes, { service: applicationService, access });
@@ -116,6 +128,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(publicationRoutes, { service: createPublicationService({ db: deps.db, calendars: createCalendarProvider(deps.db), today: deps.today ?? todayInChina, search: publicationSearch }), access });
   await app.register(searchRoutes, { search: publicationSearch, db: deps.db });
   await app.register(auditRoutes, { db: deps.db, access });
+  // The public portal (issue 6): /<agency code>/…; parametric, so every fixed path above wins.
+  await app.register(portalRoutes, { db: deps.db, search: publicationSearch });
+  await app.register(portalApplyRoutes, { db: deps.db, applications: applicationService, signingKey: deps.signingKey ?? randomBytes(32) });
   // The staff console (issue 5): static files of the Vite build.
   await app.register(consoleStaticRoutes, deps.consoleDir === undefined ? {} : { dir: deps.consoleDir });
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());

@@ -3,6 +3,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { hkdfSync } from 'node:crypto';
+import { loadSecretKey } from './accounts/load-secret-key.ts';
+import { createSecretBox } from './accounts/secret-box.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { parseConfig } from './config.ts';
@@ -27,10 +30,19 @@ function browserUrl(host: string, port: number): string {
 
 /** Starts the server and stops it gracefully on SIGINT or SIGTERM. */
 export async function startServer(config: Config, options: { consoleDir?: string } = {}): Promise<RunningServer> {
+  const secret = loadSecretKey(config);
   const connection = await connectDatabase(config.databaseUrl);
   let app: FastifyInstance;
   try {
-    app = await buildApp({ config, db: connection.db, logger: true, ...(options.consoleDir === undefined ? {} : { consoleDir: options.consoleDir }) });
+    app = await buildApp({
+      config,
+      db: connection.db,
+      logger: true,
+      secretBox: createSecretBox(secret.key),
+      signingKey: new Uint8Array(hkdfSync('sha256', secret.key, new Uint8Array(0), 'gongkai portal form tokens', 32)),
+      ...(options.consoleDir === undefined ? {} : { consoleDir: options.consoleDir }),
+    });
+    if (secret.source === 'created') app.log.info({ file: config.secretKeyFile }, 'server secret key created; back it up with the database');
     const ran = await migrateToLatest(connection.db);
     app.log.info({ database: connection.dialect, migrations: ran }, ran.length === 0 ? 'database schema is up to date' : 'database migrated');
     if (config.loadDemoData) {

@@ -421,7 +421,8 @@ describeEachDatabase('applications API', (database) => {
     const replayed = [...events.entries()].map(([, stored], i) => replayCaseEvents(applications[i]!.id, stored.map((e) => e.event)));
     expect(applications).toEqual(toReportRecords(replayed));
 
-    const res = await app.inject({ url: '/api/agencies/rpt/reports/2025' });
+    // The live report as staff see it (the portal shows only published reports).
+    const res = await app.inject({ url: '/api/agencies/rpt/annual-reports/2025', headers: CLERK });
     expect(res.statusCode).toBe(200);
     const { table3, table4 } = res.json<{ report: { table3: Record<string, Record<string, number | null>>; table4: Record<string, Record<string, number | null>> } }>().report;
     expect(table3.received).toMatchObject({ natural_person: 3, business: 1, total: 4 });

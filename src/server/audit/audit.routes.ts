@@ -34,6 +34,12 @@ const EXACT_LABELS: Record<string, string> = {
   'notice.download': '下载告知书',
   'figures.changed': '填报年度统计数',
   'report.read': '查看年度报告',
+  'report.editText': '修改年度报告文字部分',
+  'report.submit': '提交年度报告审核',
+  'report.return': '退回年度报告修改',
+  'report.finalize': '年度报告定稿',
+  'report.publish': '发布年度报告',
+  'report.unlock': '解除年度报告定稿锁定',
   'publication.read': '查看主动公开信息',
   'calendar.loaded': '导入节假日安排',
 };
@@ -50,6 +56,7 @@ const PREFIX_FALLBACK: Record<string, string> = {
   figures: '填报年度统计数',
   notice: '告知书',
   review: '复议诉讼',
+  report: '年度报告',
 };
 
 export function auditActionLabel(action: string): string {

@@ -107,6 +107,33 @@ describeEachDatabase('loadDemoData', (database) => {
       }
     }
   });
+  it('publishes the 2024 and 2025 reports, frozen as computed from the records and texts', async () => {
+    const agency = await createAgenciesRepository(database.db).getAgencyByCode('demo');
+    const rows = await database.db.selectFrom('annual_reports').selectAll().where('agency_id', '=', agency.id).orderBy('year').execute();
+    expect(rows.map((r) => [r.year, r.state, r.version])).toEqual([
+      [2024, 'published', 1],
+      [2025, 'published', 1],
+    ]);
+    const repository = createRecordsRepository(database.db);
+    const records = await repository.findRecords(agency.id);
+    for (const row of rows) {
+      expect(row.published_json).toBe(row.final_json);
+      const frozen = JSON.parse(row.final_json ?? 'null') as { agencyName: string; year: number; table3: { received: { total: number } }; text: { overview: string } };
+      expect(frozen.agencyName).toBe('示范市示范局');
+      expect(frozen.year).toBe(row.year);
+      // 40 applications received in 2024, 42 in 2025 (see 'demo records' above).
+      expect(frozen.table3.received.total).toBe(row.year === 2024 ? 40 : 42);
+      expect(frozen.table3.received.total).toBe(computeAnnualReport(records, row.year).table3.received.total);
+      expect(frozen.text.overview).toBe((await repository.findReportText(agency.id, row.year))?.overview);
+    }
+    const events = await database.db.selectFrom('annual_report_events').select(['year', 'kind', 'actor']).where('agency_id', '=', agency.id).orderBy('year').orderBy('seq').execute();
+    expect(events).toEqual([
+      { year: 2024, kind: 'finalize', actor: 'system:demo' },
+      { year: 2024, kind: 'publish', actor: 'system:demo' },
+      { year: 2025, kind: 'finalize', actor: 'system:demo' },
+      { year: 2025, kind: 'publish', actor: 'system:demo' },
+    ]);
+  });
 });
 
 describe('loadDemoData on a database already in use', () => {

@@ -1,6 +1,6 @@
 // Table 二 of the annual report from the agency's own publications (第二十条第（一）项) and the
 // yearly figures entered over HTTP (第（五）（六）（八）项), end to end: rows written straight into
-// publications / publication_events, figures through PUT, the report through its JSON route.
+// publications / publication_events, figures through PUT, the report through the staff's report route.
 // Every expected cell is counted by hand in the comments below.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -145,7 +145,8 @@ describeEachDatabase('table 二 from publications and entered figures', (databas
   });
 
   const table2 = async (year: number): Promise<Table2Json> => {
-    const response = await app.inject({ method: 'GET', url: `/api/agencies/city/reports/${year}` });
+    // The live report as staff see it (the portal shows only published reports).
+    const response = await app.inject({ method: 'GET', url: `/api/agencies/city/annual-reports/${year}`, headers: await loginAs(database.db, 'u-clerk', { city: ['clerk'] }) });
     expect(response.statusCode).toBe(200);
     return response.json<{ report: { table2: Table2Json } }>().report.table2;
   };

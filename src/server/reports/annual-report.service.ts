@@ -1,5 +1,5 @@
 // An agency's annual report for one year: computed from its records, with the texts its
-// staff saved, then linted. The report pages, downloads and the JSON API all read this.
+// staff saved, then linted. The report pages, downloads and the JSON API all read service.
 import type { Kysely } from 'kysely';
 import type { AnnualReport } from '../../domain/report/annual-report.ts';
 import { computeAnnualReportFromCounts } from '../../domain/report/compute/compute-annual-report-from-counts.ts';
@@ -11,6 +11,9 @@ import type { Agency } from '../agencies/agencies.repository.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import type { Database } from '../db/database.ts';
 import { createRecordsRepository } from '../records/records.repository.ts';
+import { findAnnualReportRow, listPublishedYears } from '../annual-reports/annual-reports.repository.ts';
+import { DomainError } from '../../domain/domain-error.ts';
+import { parseReportJson } from '../../domain/report/render/render-report-json.ts';
 
 export interface AgencyAnnualReport {
   agency: Agency;
@@ -28,8 +31,20 @@ export interface AgencyReportYears {
 export interface AnnualReportService {
   /** Every agency with the years it has records for. */
   listReportYears(): Promise<AgencyReportYears[]>;
-  /** Throws DomainError NOT_FOUND for an unknown agency code. */
+  /** Every agency with the years it has a published report for (the portal's home page). */
+  listPublishedReportYears(): Promise<AgencyReportYears[]>;
+  /** The live report computed from the records. Throws DomainError NOT_FOUND for an unknown agency code. */
   getAnnualReport(agencyCode: string, year: number): Promise<AgencyAnnualReport>;
+  /** The same for an agency already looked up. */
+  computeReport(agency: Agency, year: number): Promise<AgencyAnnualReport>;
+  /** The lint of a report of the agency (a frozen or published one too), against last year's computed report. */
+  lintReport(agency: Agency, report: AnnualReport): Promise<Finding[]>;
+  /** The published version (published_json); NOT_FOUND “该年度报告尚未发布” when there is none. */
+  getPublishedReport(agencyCode: string, year: number): Promise<AgencyAnnualReport>;
+}
+
+export function reportNotPublished(agencyCode: string, year: number): DomainError {
+  return new DomainError('NOT_FOUND', `annual report ${agencyCode}/${year} not published`, '该年度报告尚未发布', { agencyCode, year });
 }
 
 /**
@@ -62,11 +77,12 @@ export function recordYears(records: ReportRecords): number[] {
   return [...years].filter((y) => Number.isInteger(y)).sort((a, b) => b - a);
 }
 
+/** `db` may be a transaction: the approval computes the report it freezes inside its own. */
 export function createAnnualReportService({ db }: { db: Kysely<Database> }): AnnualReportService {
   const agencies = createAgenciesRepository(db);
   const recordsRepository = createRecordsRepository(db);
 
-  return {
+  const service: AnnualReportService = {
     async listReportYears() {
       const all = await agencies.listAgencies();
       const result: AgencyReportYears[] = [];
@@ -74,8 +90,33 @@ export function createAnnualReportService({ db }: { db: Kysely<Database> }): Ann
       return result;
     },
 
+    async listPublishedReportYears() {
+      const all = await agencies.listAgencies();
+      const result: AgencyReportYears[] = [];
+      for (const agency of all) result.push({ agency, years: await listPublishedYears(db, agency.id) });
+      return result;
+    },
+
     async getAnnualReport(agencyCode, year) {
+      return service.computeReport(await agencies.getAgencyByCode(agencyCode), year);
+    },
+
+    async lintReport(agency, report) {
+      const year = report.year ?? 0;
+      const [rest, previousCounts] = await Promise.all([recordsRepository.findRecordsWithoutCases(agency.id), recordsRepository.findReportCounts(agency.id, year - 1)]);
+      const previous = computeAnnualReportFromCounts(previousCounts, year - 1, rest);
+      return lintAnnualReport(report, { template: 'national', previous, agencyLevel: LINT_AGENCY_LEVELS[agency.level] });
+    },
+
+    async getPublishedReport(agencyCode, year) {
       const agency = await agencies.getAgencyByCode(agencyCode);
+      const row = await findAnnualReportRow(db, agency.id, year);
+      if (row?.publishedJson == null) throw reportNotPublished(agency.code, year);
+      const report = parseReportJson(row.publishedJson);
+      return { agency, year, report, findings: await service.lintReport(agency, report) };
+    },
+
+    async computeReport(agency, year) {
       // Tables 三 and 四 from counts grouped in SQL over the rows that matter for each year, not
       // from every case of the agency; the same numbers as computeAnnualReport.
       const [rest, counts, previousCounts, text] = await Promise.all([
@@ -98,4 +139,5 @@ export function createAnnualReportService({ db }: { db: Kysely<Database> }): Ann
       return { agency, year, report, findings };
     },
   };
+  return service;
 }

@@ -101,7 +101,7 @@ export function renderHomePage(agencies: readonly AgencyReportYears[]): string {
     .map(({ agency, years }) => {
       const links =
         years.length === 0
-          ? '<span class="muted">暂无年度报告数据</span>'
+          ? '<span class="muted">暂无已发布的年度报告</span>'
           : years.map((y) => `<a href="/reports/${encodeURIComponent(agency.code)}/${y}">${y}年</a>`).join('');
       return `<li><span class="agency-name">${escapeHtml(agency.name)}</span><span class="year-links">${links}</span></li>`;
     })

@@ -1,5 +1,10 @@
-// The report pages, downloads, JSON API and checker on the real app over real SQLite with the demo data.
+// The report pages, downloads, JSON API and checker on the real app over real SQLite with the demo
+// data (its 2024 and 2025 reports are loaded published; the portal shows nothing else).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
@@ -8,7 +13,10 @@ import type { DatabaseConnection } from '../db/connect-database.ts';
 import { connectDatabase } from '../db/connect-database.ts';
 import { migrateToLatest } from '../db/migrate-to-latest.ts';
 import { loadDemoData } from '../demo/load-demo-data.ts';
+import { locateSoffice } from '../../files/convert-docx-to-pdf.ts';
 import { encodeRfc5987 } from './content-disposition.ts';
+
+const hasSoffice = (await locateSoffice(process.env.PATH)) !== null;
 
 const LUOHE = '/work/shared/fixtures/reports/2021-luohe-shangwuju.txt';
 const DEMO_TITLE_2025 = '示范市示范局2025年政府信息公开工作年度报告';
@@ -72,7 +80,32 @@ describe('report page and downloads', () => {
     expect(res.body).toContain(DEMO_TITLE_2025);
     expect(res.body.match(/<table/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
     expect(res.body).toContain('本年新收政府信息公开申请数量');
-    for (const format of ['docx', 'xlsx', 'txt', 'json']) expect(res.body).toContain(`href="/reports/demo/2025.${format}"`);
+    for (const format of ['docx', 'xlsx', 'pdf', 'txt', 'json']) expect(res.body).toContain(`href="/reports/demo/2025.${format}"`);
+  });
+
+  it('serves only published years: the demo has none for 2023', async () => {
+    const page = await app.inject({ url: '/reports/demo/2023', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('该年度报告尚未发布');
+    expect((await app.inject({ url: '/reports/demo/2023.json' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/api/agencies/demo/reports/2023' })).json()).toEqual({ error: 'NOT_FOUND', message: '该年度报告尚未发布' });
+    expect((await app.inject({ url: '/' })).body).not.toContain('href="/reports/demo/2023"');
+  });
+
+  it.skipIf(!hasSoffice)('.pdf is the published report converted by LibreOffice; its text holds the title', { timeout: 120_000 }, async () => {
+    const res = await app.inject({ url: '/reports/demo/2025.pdf' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeRfc5987(`${DEMO_TITLE_2025}.pdf`)}`);
+    const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-pdftext-'));
+    try {
+      writeFileSync(path.join(dir, 'r.pdf'), res.rawPayload);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      expect(text).toContain(DEMO_TITLE_2025);
+      expect(text).toContain('一、本年新收政府信息公开申请数量');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each([

@@ -14,19 +14,18 @@ import { lintAnnualReport } from '../../domain/report/lint/lint-annual-report.ts
 import { REPORT_HTML_STYLE } from '../../domain/report/render/report-html-style.ts';
 import { reportJsonSchema } from '../../domain/report/render/report-json-schema.ts';
 import { renderReportHtml } from '../../domain/report/render/render-report-html.ts';
-import { renderReportJson, toReportJson } from '../../domain/report/render/render-report-json.ts';
-import { renderReportText } from '../../domain/report/render/render-report-text.ts';
+import { toReportJson } from '../../domain/report/render/render-report-json.ts';
 import { reportTitle } from '../../domain/report/render/report-title.ts';
 import { REPORT_TEMPLATES } from '../../domain/report/report-templates.ts';
 import type { ReportTemplateId } from '../../domain/report/report-templates.ts';
 import { readReportFile } from '../../files/read-report-file.ts';
-import { renderReportDocx } from '../../files/render-report-docx.ts';
-import { renderReportXlsx } from '../../files/render-report-xlsx.ts';
 import type { Database } from '../db/database.ts';
 import { HTTP_STATUS_BY_ERROR_CODE } from '../http-errors.ts';
 import { createAnnualReportService } from './annual-report.service.ts';
-import { contentDisposition } from './content-disposition.ts';
-import { LINT_UPLOAD_LIMIT_MB, renderHomePage, renderLintToolPage, renderReportPage } from './report-pages.ts';
+import { LINT_UPLOAD_LIMIT_MB, renderErrorPage, renderHomePage, renderLintToolPage, renderReportPage } from './report-pages.ts';
+import type { ReportFileFormat } from './report-downloads.ts';
+import { REPORT_FILE_FORMATS, renderReportFile } from './report-downloads.ts';
+import { PDF_UNAVAILABLE_MESSAGE, PdfConverterMissingError } from '../../files/convert-docx-to-pdf.ts';
 
 export interface ReportRoutesOptions {
   db: Kysely<Database>;
@@ -38,13 +37,9 @@ const LINT_UPLOAD_LIMIT_BYTES = LINT_UPLOAD_LIMIT_MB * 1024 * 1024;
 /** Pasted text: a long report is ~50 kB; 5 MB leaves room for pasted HTML. */
 const LINT_TEXT_LIMIT_BYTES = 5 * 1024 * 1024;
 
-const DOWNLOAD_FORMATS = {
-  docx: { label: 'Word（.docx）', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  xlsx: { label: 'Excel（.xlsx）', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  txt: { label: '文本（.txt）', contentType: 'text/plain; charset=utf-8' },
-  json: { label: 'JSON', contentType: 'application/json; charset=utf-8' },
-} as const;
-type DownloadFormat = keyof typeof DOWNLOAD_FORMATS;
+/** The portal's downloads, in the order of the page's links. */
+const DOWNLOAD_FORMATS = ['docx', 'xlsx', 'pdf', 'txt', 'json'] as const satisfies readonly ReportFileFormat[];
+type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
 
 const YEAR_MESSAGE = `年度须为 ${MIN_REPORT_YEAR} 至 ${MAX_REPORT_YEAR} 之间的四位数年份。`;
 const AgencyCode = z.string().min(1).max(64);
@@ -53,7 +48,7 @@ const Year = z.coerce.number().int().min(MIN_REPORT_YEAR).max(MAX_REPORT_YEAR);
 const ReportPageParams = z.object({
   agencyCode: AgencyCode,
   /** `2025` for the page, `2025.docx` etc. for a download. */
-  yearAndFormat: z.string().regex(/^\d{4}(\.(docx|xlsx|txt|json))?$/),
+  yearAndFormat: z.string().regex(/^\d{4}(\.(docx|xlsx|pdf|txt|json))?$/),
 });
 const ReportApiParams = z.object({ agencyCode: AgencyCode, year: Year });
 
@@ -72,27 +67,6 @@ const LintTextBody = z.object({ text: z.string().max(LINT_TEXT_LIMIT_BYTES).opti
 
 function badYear(raw: string): DomainError {
   return new DomainError('BAD_INPUT', `year out of range: ${raw}`, YEAR_MESSAGE, { year: raw });
-}
-
-/** 示范市示范局2025年政府信息公开工作年度报告.docx, with an ASCII fallback for old clients. */
-function downloadHeaders(report: AnnualReport, agencyCode: string, year: number, format: DownloadFormat): Record<string, string> {
-  return {
-    'content-type': DOWNLOAD_FORMATS[format].contentType,
-    'content-disposition': contentDisposition(`${reportTitle(report)}.${format}`, `${agencyCode}-${year}-annual-report.${format}`),
-  };
-}
-
-async function renderDownload(report: AnnualReport, format: DownloadFormat): Promise<string | Buffer> {
-  switch (format) {
-    case 'docx':
-      return Buffer.from(await renderReportDocx(report));
-    case 'xlsx':
-      return Buffer.from(await renderReportXlsx(report));
-    case 'txt':
-      return renderReportText(report);
-    case 'json':
-      return renderReportJson(report);
-  }
 }
 
 interface LintSubmission {
@@ -176,7 +150,8 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
   }
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody);
 
-  routes.get('/', async (_request, reply) => sendHtml(reply, renderHomePage(await service.listReportYears())));
+  // The portal shows only published reports (published_json, issue 5): a draft is nobody's business yet.
+  routes.get('/', async (_request, reply) => sendHtml(reply, renderHomePage(await service.listPublishedReportYears())));
 
   routes.get(
     '/reports/:agencyCode/:yearAndFormat',
@@ -186,10 +161,16 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
       const [yearText = '', format] = request.params.yearAndFormat.split('.') as [string, DownloadFormat | undefined];
       const year = Year.safeParse(yearText);
       if (!year.success) throw badYear(yearText);
-      const { agency, report, findings } = await service.getAnnualReport(request.params.agencyCode, year.data);
+      const { agency, report, findings } = await service.getPublishedReport(request.params.agencyCode, year.data);
 
       if (format !== undefined) {
-        return reply.headers(downloadHeaders(report, agency.code, year.data, format)).send(await renderDownload(report, format));
+        try {
+          const file = await renderReportFile(report, format, agency.code, year.data);
+          return reply.headers(file.headers).send(file.body);
+        } catch (error) {
+          if (!(error instanceof PdfConverterMissingError)) throw error;
+          return sendHtml(reply, renderErrorPage('暂时无法生成 PDF', PDF_UNAVAILABLE_MESSAGE), 503);
+        }
       }
       const title = reportTitle(report);
       const base = `/reports/${encodeURIComponent(agency.code)}/${year.data}`;
@@ -202,7 +183,7 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
           year: year.data,
           reportHtml: renderReportHtml(report, { findings, title }),
           head: reportHead,
-          downloads: (Object.keys(DOWNLOAD_FORMATS) as DownloadFormat[]).map((f) => ({ href: `${base}.${f}`, label: DOWNLOAD_FORMATS[f].label })),
+          downloads: DOWNLOAD_FORMATS.map((f) => ({ href: `${base}.${f}`, label: REPORT_FILE_FORMATS[f].label })),
           errors,
           warnings,
         }),
@@ -215,7 +196,7 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
     { schema: { params: ReportApiParams, response: { 200: ReportApiResponse, 400: ErrorResponse, 404: ErrorResponse } }, attachValidation: true },
     async (request) => {
       if (request.validationError) throw badYear(String((request.params as { year?: unknown }).year));
-      const { report, findings } = await service.getAnnualReport(request.params.agencyCode, request.params.year);
+      const { report, findings } = await service.getPublishedReport(request.params.agencyCode, request.params.year);
       return { report: toReportJson(report), findings };
     },
   );
