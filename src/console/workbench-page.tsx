@@ -1,18 +1,53 @@
-// 工作台: what needs doing first — the agency's cases whose reply period ends soon or has passed.
-import { Alert, Card, Col, Row, Statistic, Table } from 'antd';
+// 工作台: what needs doing first — the agency's cases whose reply period ends soon or has passed,
+// and the 主动公开 items waiting for the user's review step.
+import { Alert, Card, Col, Row, Statistic, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ListPage } from './api.ts';
 import { ApiError, listApplications } from './api.ts';
 import { applicationColumns } from './application-columns.tsx';
+import type { PublicationListItem, PublicationListPage } from './publications/publication-api.ts';
+import { listPublications } from './publications/publication-api.ts';
 import { navigate } from './router.ts';
 import type { SectionProps } from './section-props.ts';
 
 const PAGE = 50;
 
-export function WorkbenchPage({ agency }: SectionProps) {
+const reviewColumns = [
+  {
+    title: '标题',
+    dataIndex: 'title',
+    render: (title: string, item: PublicationListItem) => (
+      <a
+        href={`/console/publications/${item.id}`}
+        onClick={(event) => {
+          event.preventDefault();
+          navigate(`/publications/${item.id}`);
+        }}
+      >
+        {title}
+      </a>
+    ),
+  },
+  { title: '起草人', dataIndex: 'author', width: 140 },
+  { title: '成文日期', dataIndex: 'writtenOn', width: 120 },
+  {
+    title: '公开期限',
+    dataIndex: 'dueOn',
+    width: 170,
+    render: (dueOn: string, item: PublicationListItem) => (
+      <>
+        {dueOn} 前{item.late && <Tag color="red" style={{ marginLeft: 8 }}>超期</Tag>}
+      </>
+    ),
+  },
+];
+
+export function WorkbenchPage({ agency, actions }: SectionProps) {
   const [dueSoon, setDueSoon] = useState<ListPage | null>(null);
   const [overdue, setOverdue] = useState<ListPage | null>(null);
+  const [reviews, setReviews] = useState<PublicationListPage | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const reviewer = actions.includes('publication.approve');
 
   useEffect(() => {
     let live = true;
@@ -23,27 +58,54 @@ export function WorkbenchPage({ agency }: SectionProps) {
         setOverdue(late);
       })
       .catch((caught: unknown) => live && setError(caught instanceof ApiError ? caught.message : '载入失败，请稍后重试。'));
+    if (reviewer) {
+      listPublications(agency, { awaitingMe: true, limit: PAGE, offset: 0 })
+        .then((page) => live && setReviews(page))
+        .catch((caught: unknown) => live && setError(caught instanceof ApiError ? caught.message : '载入失败，请稍后重试。'));
+    }
     return () => {
       live = false;
     };
-  }, [agency]);
+  }, [agency, reviewer]);
 
   const columns = applicationColumns(false);
+  const span = reviewer ? 8 : 12;
   return (
     <>
       {error !== null && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col xs={24} sm={12}>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} sm={span}>
           <Card hoverable onClick={() => navigate('/applications?overdue=true')} data-testid="overdue-count">
             <Statistic title="已超期的申请" value={overdue?.total ?? '—'} suffix="件" styles={{ content: { color: '#cf1322' } }} />
           </Card>
         </Col>
-        <Col xs={24} sm={12}>
+        <Col xs={24} sm={span}>
           <Card hoverable onClick={() => navigate('/applications?dueSoon=true')} data-testid="due-soon-count">
             <Statistic title="即将到期的申请" value={dueSoon?.total ?? '—'} suffix="件" styles={{ content: { color: '#d46b08' } }} />
           </Card>
         </Col>
+        {reviewer && (
+          <Col xs={24} sm={span}>
+            <Card hoverable onClick={() => navigate('/publications?tab=awaiting')} data-testid="awaiting-review-count">
+              <Statistic title="待我审核的主动公开信息" value={reviews?.total ?? '—'} suffix="件" styles={{ content: { color: '#1677ff' } }} />
+            </Card>
+          </Col>
+        )}
       </Row>
+      {reviewer && (
+        <Card title="待我审核（主动公开）" style={{ marginBottom: 16 }}>
+          <Table
+            rowKey="id"
+            size="middle"
+            data-testid="awaiting-review"
+            columns={reviewColumns}
+            dataSource={reviews?.publications ?? []}
+            loading={reviews === null && error === null}
+            pagination={false}
+            locale={{ emptyText: '没有等待您审核的信息' }}
+          />
+        </Card>
+      )}
       <Card title="已超期" style={{ marginBottom: 16 }}>
         <Table rowKey="trackingNumber" size="middle" columns={columns} dataSource={overdue?.applications ?? []} loading={overdue === null && error === null} pagination={false} locale={{ emptyText: '没有已超期的申请' }} />
       </Card>

@@ -15,6 +15,9 @@ import type { ApplicantType, OutcomeCode } from '../../domain/report/report-form
 
 export const DEMO_AGENCY = { code: 'demo', name: '示范市示范局', level: 'municipal' } as const;
 
+/** A made-up 统一社会信用代码 with a valid check character (机构编制, 机关, 350100 福州市): the 索引号 rule needs one. */
+export const DEMO_CREDIT_CODE = '11350100MB0000000Y';
+
 export const DEMO_YEARS = [2024, 2025] as const;
 
 /** [applicant type, received on (MM-DD of the year), concluded on (full date) or null, outcome or null] */

@@ -67,6 +67,9 @@ describeEachDatabase('loadDemoData', (database) => {
     expect(text2025?.overview).toContain('2件结转下年度继续办理');
     expect(text2025?.problems).toContain('上年度问题整改情况');
     expect(text2025?.otherMatters).toContain('信息处理费');
+    // A credit code, so the demo's publications get their 索引号 ({creditCode}/{year}-{seq:5}).
+    const settings = await database.db.selectFrom('disclosure_settings').select('credit_code').where('agency_id', '=', agency.id).executeTakeFirst();
+    expect(settings?.credit_code).toBe('11350100MB0000000Y');
   });
 
   it('creates one demo user per role in the demo agency, signing in with the demo password without a forced change', async () => {

@@ -7,7 +7,8 @@ import { computeAnnualReport } from '../../domain/report/compute/compute-annual-
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import type { Database } from '../db/database.ts';
 import { createRecordsRepository } from '../records/records.repository.ts';
-import { createDemoRecords, DEMO_AGENCY, DEMO_YEARS } from './demo-records.ts';
+import { saveSettingsRow } from '../disclosure-settings/disclosure-settings.repository.ts';
+import { createDemoRecords, DEMO_AGENCY, DEMO_CREDIT_CODE, DEMO_YEARS } from './demo-records.ts';
 import { createDemoUsers } from './demo-users.ts';
 import { writeDemoReportText } from './write-demo-report-text.ts';
 import { renderReportJson } from '../../domain/report/render/render-report-json.ts';
@@ -23,6 +24,8 @@ export async function loadDemoData(db: Kysely<Database>, now: Date = new Date())
     if (anyAgency !== undefined) return { loaded: false };
 
     const agency = await createAgenciesRepository(trx).createAgency({ ...DEMO_AGENCY });
+    // Published items get their 索引号 from the credit code ({creditCode}/{year}-{seq:5}).
+    await saveSettingsRow(trx, agency.id, { creditCode: DEMO_CREDIT_CODE }, DEMO_ACTOR);
     const records = createDemoRecords();
     const repository = createRecordsRepository(trx);
     await repository.replaceRecords(agency.id, records);
