@@ -1,7 +1,7 @@
 // 年度报告 in the staff console, in Chromium on the demo data: the year's tables with a click on
-// a cell listing the cases behind it, the text sections, the lint blocking 提交审核, the approval
-// 草稿 → 审核 → 定稿 → 发布 with the year's records locked, an audited 解除锁定, the DOCX export,
-// and an auditor who sees no edit buttons.
+// a cell listing the cases behind it, the text sections, the lint blocking 提交审核, the table 二
+// figures typed in 统计数, the approval 草稿 → 审核 → 定稿 → 发布 with the year's records (and
+// figures) locked, an audited 解除锁定, the DOCX export, and an auditor who sees no edit buttons.
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,7 +127,7 @@ describe.skipIf(!hasBrowser)('年度报告 in the staff console (Chromium)', () 
     expect(await mismatch.innerText()).toContain('一、总体情况');
     await mismatch.click();
     // The click leads to the sentence's section, ready to type.
-    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'text-overview');
+    await page.waitForFunction("document.activeElement?.getAttribute('data-testid') === 'text-overview'");
     await page.getByTestId('text-overview').fill(OVERVIEW);
     await page.getByTestId('text-problems').fill('一是政府信息公开申请答复文书格式还不够统一；二是下一步将加强业务培训。');
     await page.getByTestId('text-otherMatters').fill('本年度未收取信息处理费。');
@@ -160,14 +160,51 @@ describe.skipIf(!hasBrowser)('年度报告 in the staff console (Chromium)', () 
     expect(await flagged.getAttribute('data-finding')).toBe('error');
   });
 
+  it('the clerk types the table 二 figures in 统计数; table 二 shows them and the lint errors are gone', async () => {
+    // The 表格 tab says the four numbers are missing; a click on the blank 行政许可 cell leads to the form.
+    await page.getByRole('tab', { name: '表格' }).click();
+    expect(await page.getByTestId('go-figures').innerText()).toBe('填写统计数');
+    await page.getByTestId('cell-table2-licensing-value').click();
+    await page.getByTestId('cell-drawer-figures').click();
+    const field = (code: string) => page.getByTestId(`figures-${code}`);
+    await field('licensing').waitFor();
+    expect(await page.getByTestId('figures-form').innerText()).toContain('第二十条第（八）项 · 本年收费金额（单位：万元）');
+    await field('licensing').fill('12');
+    await field('penalty').fill('3');
+    await field('enforcement').fill('0');
+    // A unit typed into the amount is refused before anything is sent.
+    await field('administrativeFees').fill('2.5万元');
+    await page.getByTestId('figures-save').click();
+    await page.getByText('行政事业性收费金额应为不小于 0 的数，单位万元，最多 4 位小数').waitFor();
+    await field('administrativeFees').fill('2.5');
+    await page.getByTestId('figures-save').click();
+    await page.getByText('统计数已保存，表二已更新').first().waitFor();
+    await page.getByText('有尚未保存的修改').waitFor({ state: 'hidden' });
+    await screenshot(page, 'console-report-figures');
+
+    // Table 二 shows them at once; the amount in the report's 4 decimals.
+    await page.getByRole('tab', { name: '表格' }).click();
+    const cell = (row: string) => page.getByTestId(`cell-table2-${row}-value`);
+    expect(await cell('licensing').innerText()).toBe('12');
+    expect(await cell('penalty').innerText()).toBe('3');
+    expect(await cell('enforcement').innerText()).toBe('0');
+    expect(await cell('administrativeFees').innerText()).toBe('2.5000');
+    expect(await cell('licensing').getAttribute('data-finding')).toBeNull();
+    expect(await page.getByTestId('figures-missing').count()).toBe(0);
+    // The 4 errors were the blank figures: none left, 提交审核 is no longer blocked.
+    expect(await page.getByText(/检查发现 \d+ 处错误/).count()).toBe(0);
+
+    // Saved on the server: after a reload the form and the table still show them.
+    await page.reload();
+    await page.getByRole('tab', { name: '统计数' }).click();
+    expect(await field('licensing').inputValue()).toBe('12');
+    expect(await field('penalty').inputValue()).toBe('3');
+    await page.getByRole('tab', { name: '表格' }).click();
+    expect(await cell('administrativeFees').innerText()).toBe('2.5000');
+  });
+
   it('clerk submits once the figures are in, the leader finalizes and publishes; the year is locked', async () => {
     const clerk = await loginToken(e2e.server.url, 'demo-clerk');
-    const figures = await apiAs(e2e.server.url, clerk, `/api/agencies/demo/yearly-figures/${YEAR}`, {
-      method: 'PUT',
-      body: { licensing: 0, penalty: 0, enforcement: 0, administrativeFees: '0.0000' },
-    });
-    expect(figures.status, JSON.stringify(figures.body)).toBe(200);
-    await page.reload();
     await page.getByTestId('command-submit').click();
     await page.getByTestId('command-ok').click();
     await stateBecomes('审核中');
@@ -191,12 +228,32 @@ describe.skipIf(!hasBrowser)('年度报告 in the staff console (Chromium)', () 
     expect(resubmitted.status, JSON.stringify(resubmitted.body)).toBe(200);
     await page.reload();
     await stateBecomes('审核中');
+    // Meanwhile the clerk, in another browser, starts changing a figure.
+    const clerkPage = await e2e.newPage();
+    clerkPage.setDefaultTimeout(10_000);
+    await signIn(clerkPage, e2e.server.url, 'demo-clerk');
+    await clerkPage.goto(new URL(`/console/reports/${YEAR}`, e2e.server.url).href);
+    await clerkPage.getByRole('tab', { name: '统计数' }).click();
+    await clerkPage.getByTestId('figures-penalty').fill('4');
     await page.getByTestId('command-finalize').click();
     expect(await page.getByRole('dialog').innerText()).toContain(`${YEAR}年度的申请、主动公开、复议诉讼等记录将被锁定`);
     await screenshot(page, 'console-report-finalize-confirm');
     await page.getByTestId('command-ok').click();
     await page.getByTestId('report-locked-banner').waitFor();
     await stateBecomes('已定稿');
+    // The clerk's save comes after 定稿: the server's lock message is shown, nothing changes.
+    await clerkPage.getByTestId('figures-save').click();
+    const lockMessage = `${YEAR}年度报告已定稿，该年度的数据已锁定。如确需修改，请由分管领导在“年度报告”中解除锁定（须填写理由）。`;
+    expect(await clerkPage.getByTestId('figures-error').innerText()).toBe(lockMessage);
+    // Opened again, the form is read-only and says why.
+    await clerkPage.reload();
+    await clerkPage.getByRole('tab', { name: '统计数' }).click();
+    expect(await clerkPage.getByTestId('figures-locked').innerText()).toBe(lockMessage);
+    expect(await clerkPage.getByTestId('figures-penalty').inputValue()).toBe('3');
+    expect(await clerkPage.getByTestId('figures-penalty').isEditable()).toBe(false);
+    expect(await clerkPage.getByTestId('figures-save').count()).toBe(0);
+    await screenshot(clerkPage, 'console-report-figures-locked');
+    await clerkPage.close();
     await page.getByTestId('command-publish').click();
     await page.getByTestId('command-ok').click();
     await stateBecomes('已发布');
@@ -253,5 +310,11 @@ describe.skipIf(!hasBrowser)('年度报告 in the staff console (Chromium)', () 
     expect(await page.getByTestId('text-overview').isEditable()).toBe(false);
     expect(await page.getByRole('button', { name: '保存文字' }).count()).toBe(0);
     await screenshot(page, 'console-report-auditor');
+    // The figures too: shown, not editable (figures.edit is 信息员、科长's).
+    await page.getByRole('tab', { name: '统计数' }).click();
+    await page.getByTestId('figures-readonly').waitFor();
+    expect(await page.getByTestId('figures-licensing').inputValue()).toBe('12');
+    expect(await page.getByTestId('figures-licensing').isEditable()).toBe(false);
+    expect(await page.getByTestId('figures-save').count()).toBe(0);
   });
 });

@@ -111,3 +111,27 @@ export function getCellContents(agency: string, year: number, table: ReportTable
   if (column !== null) query.set('column', column);
   return api(`${base(agency)}/${year}/cells?${query.toString()}`);
 }
+
+/** One year's figures of table 二 第二十条第（五）（六）（八）项 as the figures API keeps them. */
+export interface YearlyFigures {
+  year: number;
+  licensing: number;
+  penalty: number;
+  enforcement: number;
+  /** 万元 as text, e.g. "12.5000" (never a float: the amount keeps its decimals). */
+  administrativeFees: string;
+}
+
+export type YearlyFiguresBody = Omit<YearlyFigures, 'year'>;
+
+const figuresBase = (agency: string) => `/api/agencies/${encodeURIComponent(agency)}/yearly-figures`;
+
+/** The agency's figures for every year entered, oldest first. */
+export function listYearlyFigures(agency: string): Promise<{ agencyCode: string; figures: YearlyFigures[] }> {
+  return api(figuresBase(agency));
+}
+
+/** Sets one year's figures (figures.edit; 409 with the lock message once the year is 定稿). */
+export function saveYearlyFigures(agency: string, year: number, body: YearlyFiguresBody): Promise<YearlyFigures> {
+  return api(`${figuresBase(agency)}/${year}`, { method: 'PUT', body });
+}

@@ -1,5 +1,5 @@
 // What lies behind one number of the report: the cases, documents or review cases counted in it.
-import { Alert, Drawer, Empty, List, Spin, Typography } from 'antd';
+import { Alert, Button, Drawer, Empty, List, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { navigate } from '../router.ts';
@@ -13,7 +13,17 @@ const headline = (item: { id: string; title: string }) => (item.title.includes(i
 
 const KIND_LABELS: Record<ReportCellContents['kind'], string> = { applications: '件申请', reviewCases: '件复议诉讼案件', documents: '件文件', figures: '' };
 
-export function ReportCellDrawer({ agency, year, cell, onClose }: { agency: string; year: number; cell: GridDataCell | null; onClose: () => void }) {
+interface Props {
+  agency: string;
+  year: number;
+  cell: GridDataCell | null;
+  onClose: () => void;
+  /** The button under a figures cell (行政许可…收费): 填写统计数 or 查看统计数. */
+  figuresAction: string;
+  onGoToFigures: () => void;
+}
+
+export function ReportCellDrawer({ agency, year, cell, onClose, figuresAction, onGoToFigures }: Props) {
   const [contents, setContents] = useState<ReportCellContents | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -46,6 +56,11 @@ export function ReportCellDrawer({ agency, year, cell, onClose }: { agency: stri
               )}
             </Typography.Paragraph>
             {contents.note !== null && <Alert type="info" showIcon title={contents.note} style={{ marginBottom: 12 }} />}
+            {contents.kind === 'figures' && (
+              <Button type="primary" onClick={onGoToFigures} data-testid="cell-drawer-figures">
+                {figuresAction}
+              </Button>
+            )}
             {contents.truncated && <Alert type="warning" showIcon title="记录较多，只列出最近的一部分。" style={{ marginBottom: 12 }} />}
             {contents.kind !== 'figures' &&
               (contents.items.length === 0 ? (

@@ -1,5 +1,5 @@
 // One year's annual report: its state and approval steps, the buttons the user may press, the
-// history, and the tabs 表格 / 文字 / 检查 / 导出.
+// history, and the tabs 表格 / 统计数 / 文字 / 检查 / 导出.
 import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Result, Space, Spin, Steps, Tabs, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -10,6 +10,7 @@ import type { Finding, ReportCommand, ReportState, ReportView } from './report-a
 import { getReport } from './report-api.ts';
 import { COMMAND_LABELS, ReportCommandModal } from './report-command-modal.tsx';
 import { ReportCellDrawer } from './report-cell-drawer.tsx';
+import { ReportFiguresTab } from './report-figures-tab.tsx';
 import { ReportFindings } from './report-findings.tsx';
 import type { GridDataCell } from './report-grid.ts';
 import { buildTable2, buildTable3, buildTable4, cellTestId, findingCovers } from './report-grid.ts';
@@ -30,7 +31,7 @@ const DONE_MESSAGES: Record<ReportCommand, string> = {
   unlock: '已解除锁定，报告退回草稿',
 };
 
-type TabKey = 'tables' | 'text' | 'findings' | 'exports';
+type TabKey = 'tables' | 'figures' | 'text' | 'findings' | 'exports';
 
 /** The first value cell a finding points at, or null when it names a whole table or a text section. */
 function firstCellOf(view: ReportView, finding: Finding): GridDataCell | null {
@@ -43,7 +44,7 @@ function firstCellOf(view: ReportView, finding: Finding): GridDataCell | null {
   return null;
 }
 
-export function ReportYearPage({ agency, year }: { agency: string; year: number }) {
+export function ReportYearPage({ agency, year, mayEditFigures }: { agency: string; year: number; mayEditFigures: boolean }) {
   const { message } = App.useApp();
   const [view, setView] = useState<ReportView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,6 +53,7 @@ export function ReportYearPage({ agency, year }: { agency: string; year: number 
   const [openCell, setOpenCell] = useState<GridDataCell | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
   const [textDirty, setTextDirty] = useState(false);
+  const [figuresDirty, setFiguresDirty] = useState(false);
   const textTab = useRef<TextTabHandle>(null);
 
   useEffect(() => {
@@ -104,6 +106,8 @@ export function ReportYearPage({ agency, year }: { agency: string; year: number 
   const warnings = view.findings.length - errors;
   const commands = COMMAND_ORDER.filter((c) => view.allowedCommands.includes(c));
   const finalText = view.state === 'finalized' || view.state === 'published';
+  const t2 = view.report.table2;
+  const figuresMissing = [t2.licensing, t2.penalty, t2.enforcement, t2.administrativeFees].some((value) => value === null);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -170,16 +174,37 @@ export function ReportYearPage({ agency, year }: { agency: string; year: number 
               key: 'tables',
               label: '表格',
               children: (
-                <ReportTables
-                  report={view.report}
-                  findings={view.findings}
-                  focused={focused}
-                  onOpenCell={(cell) => {
-                    setFocused(null);
-                    setOpenCell(cell);
-                  }}
-                />
+                <>
+                  {figuresMissing && (
+                    <Alert
+                      type="info"
+                      showIcon
+                      style={{ marginBottom: 12 }}
+                      data-testid="figures-missing"
+                      title={`表二中行政许可、行政处罚、行政强制的决定数量和行政事业性收费金额不能从记录中算出，${year}年度的还没有填写。`}
+                      action={
+                        <Button size="small" onClick={() => setTab('figures')} data-testid="go-figures">
+                          {mayEditFigures && !view.locked ? '填写统计数' : '查看统计数'}
+                        </Button>
+                      }
+                    />
+                  )}
+                  <ReportTables
+                    report={view.report}
+                    findings={view.findings}
+                    focused={focused}
+                    onOpenCell={(cell) => {
+                      setFocused(null);
+                      setOpenCell(cell);
+                    }}
+                  />
+                </>
               ),
+            },
+            {
+              key: 'figures',
+              label: figuresDirty ? '统计数（未保存）' : '统计数',
+              children: <ReportFiguresTab agency={agency} view={view} mayEdit={mayEditFigures} onSaved={setView} onDirty={setFiguresDirty} />,
             },
             {
               key: 'text',
@@ -261,7 +286,17 @@ export function ReportYearPage({ agency, year }: { agency: string; year: number 
           message.success(DONE_MESSAGES[done]);
         }}
       />
-      <ReportCellDrawer agency={agency} year={year} cell={openCell} onClose={() => setOpenCell(null)} />
+      <ReportCellDrawer
+        agency={agency}
+        year={year}
+        cell={openCell}
+        onClose={() => setOpenCell(null)}
+        figuresAction={mayEditFigures && !view.locked ? '填写统计数' : '查看统计数'}
+        onGoToFigures={() => {
+          setOpenCell(null);
+          setTab('figures');
+        }}
+      />
     </Space>
   );
 }

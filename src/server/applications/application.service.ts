@@ -18,6 +18,7 @@ import { formatTrackingNumber, parseTrackingNumber } from '../../domain/applicat
 import { computeFeeByCount, computeFeeByPages } from '../../domain/application/compute-processing-fee.ts';
 import type { IntakeChannel } from '../../domain/application/intake-channels.ts';
 import { replayCaseEvents } from '../../domain/application/replay-case-events.ts';
+import { toReportRecord } from '../../domain/application/to-report-records.ts';
 import { validateCreditCode } from '../../domain/application/validate-credit-code.ts';
 import { validateIdentityNumber } from '../../domain/application/validate-identity-number.ts';
 import type { WorkingDayCalendar, YearArrangement } from '../../domain/calendar/working-day-calendar.ts';
@@ -32,6 +33,7 @@ import type { Agency } from '../agencies/agencies.repository.ts';
 import type { CalendarProvider, LoadedCalendarYear } from '../calendar/calendar-provider.ts';
 import { createCalendarProvider } from '../calendar/calendar-provider.ts';
 import { appendAuditEntry } from '../audit/audit.repository.ts';
+import { assertRecordsChangeAllowed, yearOfDate } from '../annual-reports/report-locks.ts';
 import type { Database } from '../db/database.ts';
 import type { ApplicationFilter, ApplicationRow, AuditEntryRow, ReviewCaseRow, StoredEvent } from './application.repository.ts';
 import {
@@ -459,6 +461,12 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       const year = Number(input.receivedOn.slice(0, 4));
 
       const trackingNumber = await db.transaction().execute(async (trx) => {
+        // A new case counts in its year's 一 and, while open, in later years' 二 and 四.
+        await assertRecordsChangeAllowed(trx, agency.id, {
+          before: {},
+          after: { applications: [toReportRecord(opened)] },
+          years: [year],
+        });
         const calendar = await calendars.current(trx);
         const sequence = await nextTrackingSequence(trx, agency.id, year);
         const number = formatTrackingNumber(agency.code, year, sequence);
@@ -509,6 +517,13 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         const loaded = await loadCase(trx, current);
         if (loaded.applicationCase.version !== options.expectedVersion) throw versionConflict(loaded.applicationCase.version);
         const next = applyCaseEvent(loaded.applicationCase, event, { calendar, actorRoles: options.actorRoles, approverRoles });
+        // The event's own year is closed even when no number moves; a conclusion also changes
+        // the later years' 结转 rows, which the recomputation catches.
+        await assertRecordsChangeAllowed(trx, current.agency_id, {
+          before: { applications: [toReportRecord(loaded.applicationCase)] },
+          after: { applications: [toReportRecord(next)] },
+          years: [yearOfDate(event.at)],
+        });
         const summary = { state: next.state, outcome: next.outcome, concludedOn: next.concludedOn, version: next.version };
         if (!(await updateSummary(trx, current.id, options.expectedVersion, summary))) throw versionConflict(-1);
         await appendEvent(trx, current.agency_id, current.id, next.version, event);
@@ -732,6 +747,11 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
         trackingNumber = row.tracking_number;
       }
       const row = await db.transaction().execute(async (trx) => {
+        await assertRecordsChangeAllowed(trx, agency.id, {
+          before: {},
+          after: { reviewCases: [{ id: 'new', kind: input.kind, filedOn: input.filedOn, concludedOn: null, result: null }] },
+          years: [yearOfDate(input.filedOn)],
+        });
         const inserted = await insertReviewCase(trx, { agencyId: agency.id, applicationId, kind: input.kind, body: input.body.trim(), filedOn: input.filedOn });
         await appendAuditEntry(trx, {
           at: now(),
@@ -754,6 +774,13 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       if (existing.result !== null) throw new DomainError('CONFLICT', `review case ${id} already concluded`, '该复议或诉讼案件已经审结，不能再次登记结果。', { field: 'result' });
       if (input.concludedOn < existing.filed_on) throw badInput('concludedOn', '审结之日（concludedOn）不能早于提起之日');
       const row = await db.transaction().execute(async (trx) => {
+        // Concluded in 2026, a case filed in 2025 changes 2026 (and the years after), not 2025.
+        const pending = { id: String(id), kind: existing.kind as ReviewGroup, filedOn: existing.filed_on, concludedOn: null, result: null };
+        await assertRecordsChangeAllowed(trx, agency.id, {
+          before: { reviewCases: [pending] },
+          after: { reviewCases: [{ ...pending, concludedOn: input.concludedOn, result: input.result }] },
+          years: [yearOfDate(input.concludedOn)],
+        });
         const concluded = await concludeReviewCaseRow(trx, agency.id, id, input.concludedOn, input.result);
         if (concluded !== undefined) {
           await appendAuditEntry(trx, { at: now(), actor, agencyId: agency.id, action: 'review.concluded', subject: `review:${id}`, detail: { concludedOn: input.concludedOn, result: input.result } });

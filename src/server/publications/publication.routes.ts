@@ -67,6 +67,7 @@ const ListQuery = z.object({
   year: z.coerce.number().int().min(1949).max(2100).optional(),
   q: z.string().max(100).optional(),
   late: z.enum(['true', 'false']).optional(),
+  awaitingMe: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_PUBLICATION_PAGE_SIZE).optional(),
   offset: z.coerce.number().int().min(0).optional(),
 });
@@ -97,6 +98,7 @@ const FIELD_LABELS: Record<string, string> = {
   year: '年度',
   q: '标题关键词',
   late: '是否超期',
+  awaitingMe: '待我审核',
   limit: '每页件数',
   offset: '起始位置',
 };
@@ -334,7 +336,7 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
       schema: {
         summary: '本机关的主动公开信息列表（可按状态、目录分类、文件类型、有效性、年度、是否超期筛选，按标题查找，分页）',
         description:
-          'year 按发布日期所在年度筛选，尚未发布的按成文日期。late 为条例第二十六条的超期标记：自成文日期起20个工作日内未发布的为超期。每页默认50件，最多500件；total 为符合条件的总件数。',
+          'year 按发布日期所在年度筛选，尚未发布的按成文日期。late 为条例第二十六条的超期标记：自成文日期起20个工作日内未发布的为超期。awaitingMe=true 只列当前审核环节由本人角色审核、且不是本人起草的审核中信息（待我审核）。每页默认50件，最多500件；total 为符合条件的总件数。',
         tags: [TAG],
         params: z.object({ agencyCode: AgencyCode }),
         security: STAFF_SECURITY,
@@ -344,8 +346,8 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
     },
     async (request) => {
       checkRequest(request);
-      await access.inAgency(request, request.params.agencyCode, { action: 'publication.read' });
-      const { state, category, kind, validity, year, q, late, limit, offset } = request.query;
+      const { actor, actorRoles } = await access.inAgency(request, request.params.agencyCode, { action: 'publication.read' });
+      const { state, category, kind, validity, year, q, late, awaitingMe, limit, offset } = request.query;
       return service.listPublications(request.params.agencyCode, {
         ...(state === undefined ? {} : { state }),
         ...(category === undefined ? {} : { categoryCode: category }),
@@ -354,6 +356,7 @@ export async function publicationRoutes(app: FastifyInstance, options: Publicati
         ...(year === undefined ? {} : { year }),
         ...(q === undefined ? {} : { q }),
         ...(late === undefined ? {} : { late: late === 'true' }),
+        ...(awaitingMe === 'true' ? { awaitingReviewBy: { actor, roles: actorRoles } } : {}),
         ...(limit === undefined ? {} : { limit }),
         ...(offset === undefined ? {} : { offset }),
       });

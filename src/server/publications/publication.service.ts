@@ -39,6 +39,7 @@ import {
 import type { PublicationDeadline } from '../../domain/publication/publication-deadline.ts';
 import { computePublicationDeadline } from '../../domain/publication/publication-deadline.ts';
 import { replayPublicationEvents } from '../../domain/publication/replay-publication-events.ts';
+import { toDocumentRecords } from '../../domain/publication/to-document-records.ts';
 import { screenText } from '../../domain/publication/screen-text.ts';
 import type { ScreeningTerm } from '../../domain/publication/screen-text.ts';
 import { validatePublicationFields } from '../../domain/publication/validate-publication-fields.ts';
@@ -51,6 +52,8 @@ import { toIsoTimestamp } from '../applications/application.repository.ts';
 import type { CalendarProvider } from '../calendar/calendar-provider.ts';
 import { createCalendarProvider } from '../calendar/calendar-provider.ts';
 import { appendAuditEntry } from '../audit/audit.repository.ts';
+import type { RecordsSlice } from '../annual-reports/report-locks.ts';
+import { assertRecordsChangeAllowed } from '../annual-reports/report-locks.ts';
 import type { Database } from '../db/database.ts';
 import type { DisclosureSettings } from '../disclosure-settings/disclosure-settings.repository.ts';
 import { findDisclosureSettings } from '../disclosure-settings/disclosure-settings.repository.ts';
@@ -110,6 +113,8 @@ export interface ListPublicationsOptions {
   q?: string;
   /** 第二十六条: only late (true) or only timely (false) items. */
   late?: boolean;
+  /** 待我审核: items in review whose current step is one of these roles and whose author is not this user. */
+  awaitingReviewBy?: { actor: string; roles: readonly string[] };
   limit?: number;
   offset?: number;
 }
@@ -397,6 +402,17 @@ interface ChangePlan {
   afterEvent?: (trx: Kysely<Database>, publicationId: number) => Promise<void>;
 }
 
+/**
+ * The item as a table 二 document (none for drafts and for kinds other than 规章/规范性文件):
+ * what a change must leave alone in a locked year. Its 成文日期 puts it in 本年制发 and 现行有效,
+ * a 废止 date in 本年废止; withdrawing (撤回) changes neither (to-document-records.ts).
+ */
+function documentSlice(id: number, publication: Pick<Publication, 'state' | 'fields'> | null): RecordsSlice {
+  if (publication === null) return {};
+  const { kind, writtenOn, validity } = publication.fields;
+  return { documents: toDocumentRecords([{ id, kind, state: publication.state, writtenOn, validity }]) };
+}
+
 export function createPublicationService(deps: PublicationServiceDeps) {
   const { db, today, search } = deps;
   const calendars = deps.calendars ?? createCalendarProvider(db, deps.calendar === undefined ? undefined : [...deps.calendar.arrangements.values()]);
@@ -499,6 +515,7 @@ export function createPublicationService(deps: PublicationServiceDeps) {
         next = applyPublicationEvent(next, published, ctx);
         events.push(published);
       }
+      await assertRecordsChangeAllowed(trx, row.agency_id, { before: documentSlice(id, publication), after: documentSlice(id, next) });
       if (!(await updatePublicationSummary(trx, id, expected, next, bodyText ?? row.body_text))) throw versionConflict(id, expected, -1);
       for (const [index, stored] of events.entries()) {
         await appendPublicationEvent(trx, row.agency_id, id, publication.version + 1 + index, stored);
@@ -796,9 +813,22 @@ export function createPublicationService(deps: PublicationServiceDeps) {
       if (options.q !== undefined && options.q.trim() !== '') filter.search = options.q.trim();
       const calendar = await calendars.current();
       const day = today();
-      // The late flag is derived (第二十六条 counts working days): a list filtered by it is paged after deriving.
-      const byLate = options.late !== undefined;
-      const { rows, total } = await listPublicationRows(db, agency.id, filter, byLate ? null : { limit, offset });
+      const reviewer = options.awaitingReviewBy;
+      if (reviewer !== undefined) filter.state = 'in_review';
+      // The late flag is derived (第二十六条 counts working days), and so is whose step it is (the chain
+      // copied at submission is in the events): a list filtered by either is paged after deriving.
+      const derived = options.late !== undefined || reviewer !== undefined;
+      const found = await listPublicationRows(db, agency.id, filter, derived ? null : { limit, offset });
+      let rows = found.rows;
+      if (reviewer !== undefined) {
+        const waiting: PublicationRow[] = [];
+        for (const row of rows) {
+          const publication = replayPublicationEvents((await findPublicationEvents(db, row.id)).map((s) => s.event));
+          const step = publication.currentStep === null ? undefined : publication.chain[publication.currentStep];
+          if (step !== undefined && reviewer.roles.includes(step.role) && publication.author !== reviewer.actor) waiting.push(row);
+        }
+        rows = waiting;
+      }
       const items = rows.map((row): PublicationListItem => {
         const deadline = computePublicationDeadline(row.written_on, row.published_on, calendar, day);
         const state = row.state as PublicationState;
@@ -822,8 +852,8 @@ export function createPublicationService(deps: PublicationServiceDeps) {
           version: row.version,
         };
       });
-      if (!byLate) return { publications: items, total, limit, offset };
-      const matching = items.filter((item) => item.late === options.late);
+      if (!derived) return { publications: items, total: found.total, limit, offset };
+      const matching = options.late === undefined ? items : items.filter((item) => item.late === options.late);
       return { publications: matching.slice(offset, offset + limit), total: matching.length, limit, offset };
     },
 
@@ -865,6 +895,11 @@ export function createPublicationService(deps: PublicationServiceDeps) {
               { field: 'indexNumber', rows: problems },
             );
           }
+          // Imported 规章 and 规范性文件 count in table 二 of their 成文 (and 废止) years.
+          await assertRecordsChangeAllowed(trx, agency.id, {
+            before: {},
+            after: { documents: prepared.flatMap((p, i) => documentSlice(-1 - i, { state: 'published', fields: p.fields }).documents ?? []) },
+          });
           const reserved = new Set(seen.keys());
           const indexNumbers: string[] = [];
           for (const item of prepared) {

@@ -10,6 +10,7 @@ import { requirePermission } from '../../domain/account/permissions.ts';
 import { DomainError } from '../../domain/domain-error.ts';
 import type { YearlyFigures } from '../../domain/report/compute/report-records.ts';
 import type { Agency } from '../agencies/agencies.repository.ts';
+import { assertRecordsChangeAllowed, assertReportYearsOpen } from '../annual-reports/report-locks.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import type { Database } from '../db/database.ts';
 import type { FiguresField } from './check-yearly-figures.ts';
@@ -47,7 +48,11 @@ export function createYearlyFiguresService({ db }: { db: Kysely<Database> }): Ye
         });
       }
       const figures = checked.figures;
-      await db.transaction().execute((trx) => saveYearlyFigures(trx, agency.id, [figures], actor, 'api'));
+      await db.transaction().execute(async (trx) => {
+        // After 定稿 the year's figures are locked.
+        await assertReportYearsOpen(trx, agency.id, [figures.year]);
+        return saveYearlyFigures(trx, agency.id, [figures], actor, 'api');
+      });
       return figures;
     },
 
@@ -59,11 +64,22 @@ export function createYearlyFiguresService({ db }: { db: Kysely<Database> }): Ye
         const checked = checkYearlyFigures({ ...f });
         if (checked.figures === undefined) throw new DomainError('BAD_INPUT', `yearly figures ${f.year}: invalid`, checked.problems.map((p) => p.message).join('；'), { field: checked.problems[0]?.field });
       }
+      // A file may repeat a locked year's figures unchanged (a whole history re-imported); a
+      // locked year whose numbers would change refuses the file. Checked on a dry run too.
+      const assertLockedYearsUnchanged = async (trx: Kysely<Database>): Promise<void> => {
+        const years = new Set(figures.map((f) => f.year));
+        const before = (await findYearlyFigures(trx, agency.id)).filter((f) => years.has(f.year));
+        await assertRecordsChangeAllowed(trx, agency.id, { before: { yearlyFigures: before }, after: { yearlyFigures: figures } });
+      };
       if (options.dryRun) {
+        await assertLockedYearsUnchanged(db);
         const existing = new Map((await findYearlyFigures(db, agency.id)).map((f) => [f.year, f]));
         return { agency, changes: figures.map((f) => ({ year: f.year, before: existing.get(f.year) ?? null, after: { ...f } })) };
       }
-      const changes = await db.transaction().execute((trx) => saveYearlyFigures(trx, agency.id, figures, actor, 'import'));
+      const changes = await db.transaction().execute(async (trx) => {
+        await assertLockedYearsUnchanged(trx);
+        return saveYearlyFigures(trx, agency.id, figures, actor, 'import');
+      });
       return { agency, changes };
     },
   };
