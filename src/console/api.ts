@@ -36,7 +36,9 @@ export async function api<T>(path: string, init?: { method?: string; body?: unkn
   }
   if (!response.ok) {
     const body = (data ?? {}) as { error?: unknown; message?: unknown };
-    const message = typeof body.message === 'string' && body.message !== '' ? body.message : `服务器出错（${response.status}），请稍后重试。`;
+    // The API names fields for programmers too, e.g. 身份证号码（applicant.idNumber）: staff see the Chinese name only.
+    const message =
+      typeof body.message === 'string' && body.message !== '' ? body.message.replace(/（[A-Za-z][\w.[\]]*）/g, '') : `服务器出错（${response.status}），请稍后重试。`;
     // The session ended (idle, absolute limit, disabled): the whole console goes back to the login.
     if (response.status === 401 && !path.startsWith('/api/auth/')) window.dispatchEvent(new CustomEvent(SESSION_ENDED_EVENT, { detail: message }));
     throw new ApiError(response.status, typeof body.error === 'string' ? body.error : 'HTTP', message);

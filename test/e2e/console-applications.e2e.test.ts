@@ -75,6 +75,8 @@ describe.skipIf(!hasBrowser)('依申请公开 case actions in Chromium', () => {
     const refusal = page.getByTestId('intake-error');
     await refusal.waitFor();
     expect(await refusal.innerText()).toContain('身份证号码');
+    // The API's field code (applicant.idNumber) is for programmers; staff read the Chinese name only.
+    expect(await refusal.innerText()).not.toContain('applicant.idNumber');
     await screenshot(page, 'console-case-actions-1-intake-error');
 
     await page.getByLabel('身份证号码').fill('11010519491231002X');

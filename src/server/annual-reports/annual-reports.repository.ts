@@ -1,5 +1,6 @@
 // Storage of the annual report approval (tables annual_reports, annual_report_events). SQL only;
 // the service decides. Writes take the caller's transaction.
+import { PostgresAdapter } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { ReportState } from '../../domain/report/report-approval.ts';
 import type { Database } from '../db/database.ts';
@@ -40,13 +41,18 @@ function toRow(row: { year: number; state: string; version: number; final_json: 
   return { year: row.year, state: row.state as ReportState, version: row.version, finalJson: row.final_json, publishedJson: row.published_json, publishedAt: toIso(row.published_at) };
 }
 
-export async function findAnnualReportRow(db: Kysely<Database>, agencyId: number, year: number): Promise<AnnualReportRow | undefined> {
-  const row = await db
+/**
+ * forUpdate (PostgreSQL): a command holds the row until it commits, so a record change (which reads
+ * the row FOR SHARE in report-locks.ts) cannot commit between the 定稿 check and the freeze.
+ */
+export async function findAnnualReportRow(db: Kysely<Database>, agencyId: number, year: number, options: { forUpdate?: boolean } = {}): Promise<AnnualReportRow | undefined> {
+  let query = db
     .selectFrom('annual_reports')
     .select(['year', 'state', 'version', 'final_json', 'published_json', 'published_at'])
     .where('agency_id', '=', agencyId)
-    .where('year', '=', year)
-    .executeTakeFirst();
+    .where('year', '=', year);
+  if (options.forUpdate === true && db.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
   return row === undefined ? undefined : toRow(row);
 }
 

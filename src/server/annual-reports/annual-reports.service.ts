@@ -247,7 +247,7 @@ export function createAnnualReportApprovalService(deps: AnnualReportApprovalDeps
       if (note !== null && note.length > 2000) throw new DomainError('BAD_INPUT', 'report command note too long', '意见或理由过长（不超过 2000 字）。', { field: 'note' });
       const agency = await agencies.getAgencyByCode(agencyCode);
       await db.transaction().execute(async (trx) => {
-        const row = (await findAnnualReportRow(trx, agency.id, year)) ?? { ...DRAFT_ROW, year };
+        const row = (await findAnnualReportRow(trx, agency.id, year, { forUpdate: true })) ?? { ...DRAFT_ROW, year };
         if (row.version !== input.version) throw versionConflict(agency.code, year, input.version, row.version);
         // The report as it stands, computed inside this transaction: what submit and finalize
         // check, and what finalize freezes.

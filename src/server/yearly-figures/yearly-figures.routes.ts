@@ -24,7 +24,7 @@ const FiguresBody = z.object({
 const FiguresResponse = z.object({ year: z.number().int(), licensing: z.number().int(), penalty: z.number().int(), enforcement: z.number().int(), administrativeFees: z.string() });
 const Params = z.object({ agencyCode: z.string().min(1).max(64) });
 const YearParams = Params.extend({ year: z.coerce.number().int().min(MIN_FIGURES_YEAR).max(MAX_FIGURES_YEAR) });
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 const LABELS: Record<string, string> = {
   ...FIGURES_FIELD_LABELS,
