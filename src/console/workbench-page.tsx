@@ -1,5 +1,5 @@
 // 工作台: what needs doing first — the agency's cases whose reply period ends soon or has passed,
-// and the 主动公开 items waiting for the user's review step.
+// and the 主动公开 items waiting for the user's review step — then the year's counts so far.
 import { Alert, Card, Col, Row, Statistic, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { ListPage } from './api.ts';
@@ -11,6 +11,15 @@ import { navigate } from './router.ts';
 import type { SectionProps } from './section-props.ts';
 
 const PAGE = 50;
+
+/** The year in China, as the server counts it. */
+const thisYear = (): number => Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
+
+interface YearCounts {
+  received: number | null;
+  concluded: number | null;
+  published: number | null;
+}
 
 const reviewColumns = [
   {
@@ -47,7 +56,11 @@ export function WorkbenchPage({ agency, actions }: SectionProps) {
   const [overdue, setOverdue] = useState<ListPage | null>(null);
   const [reviews, setReviews] = useState<PublicationListPage | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [year] = useState(thisYear);
+  const [counts, setCounts] = useState<YearCounts>({ received: null, concluded: null, published: null });
   const reviewer = actions.includes('publication.approve');
+  const readsCases = actions.includes('application.read');
+  const readsPublications = actions.includes('publication.read');
 
   useEffect(() => {
     let live = true;
@@ -63,10 +76,17 @@ export function WorkbenchPage({ agency, actions }: SectionProps) {
         .then((page) => live && setReviews(page))
         .catch((caught: unknown) => live && setError(caught instanceof ApiError ? caught.message : '载入失败，请稍后重试。'));
     }
+    // Totals only (limit 1): the lists themselves are in 依申请公开 and 主动公开.
+    const total = (promise: Promise<{ total: number }>) => promise.then((page) => page.total).catch(() => null);
+    void Promise.all([
+      readsCases ? total(listApplications(agency, { year, limit: 1, offset: 0 })) : null,
+      readsCases ? total(listApplications(agency, { year, state: 'closed', limit: 1, offset: 0 })) : null,
+      readsPublications ? total(listPublications(agency, { year, state: 'published', limit: 1, offset: 0 })) : null,
+    ]).then(([received, concluded, published]) => live && setCounts({ received, concluded, published }));
     return () => {
       live = false;
     };
-  }, [agency, reviewer]);
+  }, [agency, reviewer, readsCases, readsPublications, year]);
 
   const columns = applicationColumns(false);
   const span = reviewer ? 8 : 12;
@@ -109,8 +129,27 @@ export function WorkbenchPage({ agency, actions }: SectionProps) {
       <Card title="已超期" style={{ marginBottom: 16 }}>
         <Table rowKey="trackingNumber" size="middle" columns={columns} dataSource={overdue?.applications ?? []} loading={overdue === null && error === null} pagination={false} locale={{ emptyText: '没有已超期的申请' }} />
       </Card>
-      <Card title="即将到期（5个工作日内）">
+      <Card title="即将到期（5个工作日内）" style={{ marginBottom: 16 }}>
         <Table rowKey="trackingNumber" size="middle" columns={columns} dataSource={dueSoon?.applications ?? []} loading={dueSoon === null && error === null} pagination={false} locale={{ emptyText: '没有即将到期的申请' }} />
+      </Card>
+      <Card title={`${year}年工作量`} data-testid="year-counts">
+        <Row gutter={[16, 16]}>
+          {readsCases && (
+            <Col xs={24} sm={8}>
+              <Statistic title="本年收到的申请" value={counts.received ?? '—'} suffix="件" data-testid="year-received" />
+            </Col>
+          )}
+          {readsCases && (
+            <Col xs={24} sm={8}>
+              <Statistic title="其中已办结" value={counts.concluded ?? '—'} suffix="件" data-testid="year-concluded" />
+            </Col>
+          )}
+          {readsPublications && (
+            <Col xs={24} sm={8}>
+              <Statistic title="本年发布的主动公开信息" value={counts.published ?? '—'} suffix="条" data-testid="year-published" />
+            </Col>
+          )}
+        </Row>
       </Card>
     </>
   );

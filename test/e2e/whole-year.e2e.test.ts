@@ -229,6 +229,20 @@ describe.skipIf(!hasBrowser)('a year of work in the console', () => {
     await screenshot(page, 'whole-year-3-case-closed');
   });
 
+  it('the 工作台 counts the year\u2019s work', async () => {
+    await switchUser('demo-clerk');
+    await page.getByTestId('year-counts').waitFor();
+    const value = (testId: string) => page.getByTestId(testId).locator('.ant-statistic-content-value').innerText();
+    const chinaYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
+    // The demo data has no case received in 2026: the one above, received and concluded; one item published today.
+    if (chinaYear === YEAR) {
+      await expect.poll(() => value('year-received')).toBe('1');
+      expect(await value('year-concluded')).toBe('1');
+      expect(await value('year-published')).toBe('1');
+    }
+    await screenshot(page, 'whole-year-workbench');
+  });
+
   it('年度报告: the case and the publication are each in the right cell', async () => {
     await openReport('demo-clerk');
     // The demo data has no 2026 records: these counts are the year's work above, and nothing else.
