@@ -3,6 +3,8 @@ import { benchCompute, benchParseAndLint, benchPdf } from './report-bench.ts';
 import type { BenchLine } from './report-bench.ts';
 import { benchApplications } from './application-bench.ts';
 import { benchSearch } from './search-bench.ts';
+import { benchPortal } from './portal.ts';
+import { benchScale } from './scale-bench.ts';
 
 const format = (n: number): string => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(2));
 
@@ -34,4 +36,19 @@ if (!only || only === 'search') {
   const count = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
   if (count !== undefined && !(Number.isInteger(count) && count > 0)) throw new Error(`bench search: the publication count must be a positive integer, not ${process.argv[3]}`);
   print('Publication search: build, size, latency per query class', await benchSearch(count));
+}
+if (!only || only === 'portal') {
+  // `npm run bench portal 20000`: the publication count (default 10,000).
+  const count = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
+  if (count !== undefined && !(Number.isInteger(count) && count > 0)) throw new Error(`bench portal: the publication count must be a positive integer, not ${process.argv[3]}`);
+  print('Public portal: pages under load from a second process (autocannon)', await benchPortal(count));
+}
+if (only === 'scale') {
+  // `npm run bench scale [agencies cases publications]` (default 1,000 2,000,000 5,000,000): PostgreSQL
+  // only, and long (the data is generated first), so not part of a bare `npm run bench`.
+  const [agencies, cases, publications] = [3, 4, 5].map((i) => (process.argv[i] === undefined ? undefined : Number(process.argv[i])));
+  for (const [i, value] of [agencies, cases, publications].entries()) {
+    if (value !== undefined && !(Number.isInteger(value) && value > 0)) throw new Error(`bench scale: counts must be positive integers, not ${process.argv[3 + i]}`);
+  }
+  print('City scale on PostgreSQL: generation, portal search, supervisor roll-up', await benchScale(agencies, cases, publications));
 }

@@ -85,7 +85,7 @@ interface Generator {
   frequency: Map<string, number>;
 }
 
-function createGenerator(agencyIds: readonly number[]): Generator {
+export function createGenerator(agencyIds: readonly number[]): Generator {
   const next = random(20261128);
   const filler = zipfPicker(FILLER, next);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
@@ -246,7 +246,7 @@ interface QueryClass {
   floor: boolean;
 }
 
-function queryClasses(): QueryClass[] {
+export function queryClasses(): QueryClass[] {
   const next = random(7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const many = (make: () => string) => Array.from({ length: QUERIES_PER_CLASS }, make);

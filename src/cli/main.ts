@@ -11,6 +11,9 @@ import { processIo, writeLine } from './cli-io.ts';
 import type { ExitCode } from './exit-codes.ts';
 import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, exitCodeForErrorCode } from './exit-codes.ts';
 import { displayWidth } from './text-layout.ts';
+import { registerAgencyCommands } from './commands/agency-commands.ts';
+import { registerBackupCommand } from './commands/backup.ts';
+import { registerRestoreCommand } from './commands/restore.ts';
 
 const TITLES: Record<string, string> = {
   'Usage:': '用法 Usage:',
@@ -100,6 +103,9 @@ function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command
       const { runMigrate } = await import('./commands/migrate.ts');
       await run(() => runMigrate(options, io))();
     });
+
+  registerBackupCommand(program, io, setExitCode);
+  registerRestoreCommand(program, io, setExitCode);
 
   const report = program.command('report').description('年度报告：解析、检查、生成 annual reports: parse, lint, render, compute');
 
@@ -197,6 +203,7 @@ function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command
       setExitCode(await runCalendarList({ json: options.json === true, ...(options.database === undefined ? {} : { database: options.database }) }, io));
     });
 
+  registerAgencyCommands(program, io, setExitCode);
   const user = program.command('user').description('用户账号：创建、列出（本机操作员直接操作数据库）user accounts: create, list (the local operator, on the database)');
   user
     .command('create')

@@ -35,6 +35,7 @@ export const ROLE_LABELS: Record<string, string> = {
   leader: '分管领导',
   admin: '系统管理员',
   auditor: '审计员',
+  supervisor: '政务公开办',
 };
 
 export const labelOf = (labels: Record<string, string>, code: string | null): string => (code === null ? '—' : (labels[code] ?? code));

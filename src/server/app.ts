@@ -29,10 +29,11 @@ import { disclosureSettingsRoutes } from './disclosure-settings/disclosure-setti
 import { createDisclosureSettingsService } from './disclosure-settings/disclosure-settings.service.ts';
 import { registerErrorHandlers } from './http-errors.ts';
 import { portalApplyRoutes } from './portal/apply/portal-apply.routes.ts';
-import { portalRoutes } from './portal/portal.routes.ts';
+import { portalRoutes, registerPortalHome } from './portal/portal.routes.ts';
 import { noticeRoutes } from './notices/notice.routes.ts';
 import { publicationRoutes } from './publications/publication.routes.ts';
 import { createPublicationService } from './publications/publication.service.ts';
+import type { FileStorage } from './storage/file-storage.ts';
 import { createPublicationSearch } from './search/publication-search.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { createNoticeService } from './notices/notice.service.ts';
@@ -52,6 +53,8 @@ export interface AppDeps {
   secretBox?: SecretBox;
   /** 32 bytes signing the portal's form tokens; main.ts derives it from the server key; default random. */
   signingKey?: Uint8Array;
+  /** Where uploaded attachments' bytes go (STORAGE=filesystem|s3, main.ts); default in the database. */
+  fileStorage?: FileStorage;
 }
 
 // Requests are logged by method and path only: no query string, headers or client address,
@@ -79,6 +82,9 @@ const HealthResponse = z.object({
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(deps),
+    // Behind nginx (docs/deployment.md) the client's address comes from X-Forwarded-For; the portal's
+    // rate limits count per address, so without this every visitor would share the proxy's.
+    trustProxy: deps.config.trustProxy,
     // Report uploads are checked by the routes that take them; this is the ceiling for everything else.
     bodyLimit: 20 * 1024 * 1024,
   });
@@ -125,12 +131,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(disclosureSettingsRoutes, { service: createDisclosureSettingsService({ db: deps.db }), access });
   // 主动公开: the search index is kept in step by the publication service, inside each change's transaction.
   const publicationSearch = createPublicationSearch({ db: deps.db });
-  await app.register(publicationRoutes, { service: createPublicationService({ db: deps.db, calendars: createCalendarProvider(deps.db), today: deps.today ?? todayInChina, search: publicationSearch }), access });
+  await app.register(publicationRoutes, { service: createPublicationService({ db: deps.db, calendars: createCalendarProvider(deps.db), today: deps.today ?? todayInChina, search: publicationSearch, fileStorage: deps.fileStorage }), access });
   await app.register(searchRoutes, { search: publicationSearch, db: deps.db });
   await app.register(auditRoutes, { db: deps.db, access });
+  await app.register((await import('./supervision/supervision-plugin.ts')).supervisionPlugin, { db: deps.db, access, today: deps.today ?? todayInChina });
   // The public portal (issue 6): /<agency code>/…; parametric, so every fixed path above wins.
-  await app.register(portalRoutes, { db: deps.db, search: publicationSearch });
-  await app.register(portalApplyRoutes, { db: deps.db, applications: applicationService, signingKey: deps.signingKey ?? randomBytes(32) });
+  await app.register(portalRoutes, { db: deps.db, search: publicationSearch, ...(deps.config.publicUrl === undefined ? {} : { publicUrl: deps.config.publicUrl }) });
+  await registerPortalHome(app, { db: deps.db });
+  await app.register(portalApplyRoutes, { db: deps.db, applications: applicationService, signingKey: deps.signingKey ?? randomBytes(32), access, ...(deps.today === undefined ? {} : { today: deps.today }) });
   // The staff console (issue 5): static files of the Vite build.
   await app.register(consoleStaticRoutes, deps.consoleDir === undefined ? {} : { dir: deps.consoleDir });
   app.get('/api/docs', { schema: { hide: true } }, async () => app.swagger());

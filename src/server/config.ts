@@ -19,6 +19,15 @@ export interface Config {
   readonly secretKey: string | undefined;
   /** SECRET_KEY_FILE; default secret.key beside the SQLite file, or ./data/secret.key for PostgreSQL. */
   readonly secretKeyFile: string;
+  /** JOBS: on (default) or off. Off: this process runs no scheduled jobs (src/server/jobs/); each runs once per cluster anyway. */
+  readonly jobs: boolean;
+  /**
+   * TRUST_PROXY: false (default), true (trust X-Forwarded-For from any hop), or a comma-separated
+   * list of the proxies' addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8), as Fastify takes it.
+   */
+  readonly trustProxy: boolean | string;
+  /** PUBLIC_URL: the portal's address for absolute links (sitemap.xml, Atom feeds), e.g. https://gongkai.example.gov.cn. */
+  readonly publicUrl: string | undefined;
 }
 
 export const DEFAULT_DATABASE_URL = './data/gongkai.db';
@@ -47,12 +56,30 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`LOAD_DEMO_DATA must be true or false, got "${demoText}"`);
   }
 
+  const jobsText = (value('JOBS') ?? 'on').toLowerCase();
+  if (!['on', 'off'].includes(jobsText)) {
+    throw new Error(`JOBS must be on or off, got "${jobsText}"`);
+  }
+
   const databaseUrl = value('DATABASE_URL') ?? DEFAULT_DATABASE_URL;
   // Beside the SQLite file, which is what gets backed up and moved; PostgreSQL has no file of ours.
   const onFile = !/^postgres(ql)?:\/\//.test(databaseUrl) && databaseUrl !== ':memory:';
   const defaultKeyFile = join(onFile ? dirname(databaseUrl) : './data', 'secret.key');
 
+  const proxyText = value('TRUST_PROXY') ?? 'false';
+  const trustProxy = /^(true|false)$/i.test(proxyText) ? proxyText.toLowerCase() === 'true' : proxyText;
+  if (typeof trustProxy === 'string' && !/^[0-9a-fA-F.:/,\s]+$/.test(trustProxy)) {
+    throw new Error(`TRUST_PROXY must be true, false or a comma-separated list of proxy addresses, got "${proxyText}"`);
+  }
+
+  const publicUrlText = value('PUBLIC_URL');
+  if (publicUrlText !== undefined && !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/.test(publicUrlText)) {
+    throw new Error(`PUBLIC_URL must be an http(s) origin such as https://gongkai.example.gov.cn, got "${publicUrlText}"`);
+  }
+
   return Object.freeze({
+    trustProxy,
+    publicUrl: publicUrlText?.replace(/\/$/, ''),
     port: Number(portText),
     host: value('HOST') ?? '0.0.0.0',
     databaseUrl,
@@ -60,5 +87,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secretKeyFile: value('SECRET_KEY_FILE') ?? defaultKeyFile,
     logLevel,
     loadDemoData: ['true', '1', 'yes'].includes(demoText),
+    jobs: jobsText === 'on',
   });
 }

@@ -7,6 +7,8 @@ import { hkdfSync } from 'node:crypto';
 import { loadSecretKey } from './accounts/load-secret-key.ts';
 import { createSecretBox } from './accounts/secret-box.ts';
 import { buildApp } from './app.ts';
+import type { JobRunner } from './jobs/job-runner.ts';
+import { startJobs } from './jobs/start-jobs.ts';
 import type { Config } from './config.ts';
 import { parseConfig } from './config.ts';
 import { connectDatabase } from './db/connect-database.ts';
@@ -33,6 +35,7 @@ export async function startServer(config: Config, options: { consoleDir?: string
   const secret = loadSecretKey(config);
   const connection = await connectDatabase(config.databaseUrl);
   let app: FastifyInstance;
+  let jobs: JobRunner | undefined;
   try {
     app = await buildApp({
       config,
@@ -55,6 +58,8 @@ export async function startServer(config: Config, options: { consoleDir?: string
       }
     }
     await app.listen({ port: config.port, host: config.host });
+    // Deadline reminders and the nightly audit verification, once per cluster (JOBS=off: not here).
+    jobs = startJobs({ db: connection.db, log: app.log, enabled: config.jobs });
   } catch (error) {
     await connection.close();
     throw error;
@@ -70,6 +75,7 @@ export async function startServer(config: Config, options: { consoleDir?: string
     closing ??= (async () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      await jobs?.stop();
       await app.close();
       await connection.close();
     })();

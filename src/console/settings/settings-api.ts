@@ -8,6 +8,7 @@ export const ROLE_OPTIONS = [
   { value: 'leader', label: '分管领导' },
   { value: 'admin', label: '系统管理员' },
   { value: 'auditor', label: '审计员' },
+  { value: 'supervisor', label: '政务公开办' },
 ];
 
 /** The password rules of src/domain/account/password-policy.ts, as people read them. */

@@ -35,6 +35,10 @@ export const ACTIONS = [
   { code: 'audit.read', label: '查看审计日志' },
   { code: 'audit.export', label: '导出审计日志' },
   { code: 'users.manage', label: '管理用户和角色' },
+  { code: 'agency.manage', label: '管理机关（新建、改名、调整上级）' },
+  { code: 'supervision.read', label: '查看下级机关的年度报告汇总' },
+  { code: 'supervision.import', label: '导入未上平台机关的年度报告' },
+  { code: 'supervision.setDeadline', label: '设定下级机关年度报告的报送期限' },
 ] as const;
 
 export type Action = (typeof ACTIONS)[number]['code'];
@@ -77,12 +81,18 @@ export const PERMISSIONS: Readonly<Record<Role, ReadonlySet<Action>>> = Object.f
     'publication.withdraw', 'publication.correct', 'publication.changeValidity', 'publication.read',
     'settings.edit', 'calendar.load',
     'report.read', 'report.publish',
-    'users.manage',
+    'users.manage', 'agency.manage',
   ]),
   // 审计员: reads only.
   auditor: new Set<Action>([
     'application.read', 'publication.read', 'report.read',
     'audit.read', 'audit.export',
+  ]),
+  // 政务公开办 (条例第四十九条): reads the annual reports of its agency's subtree and their roll-up,
+  // imports the reports of agencies not on the platform, sets the subtree's deadline. Nothing
+  // else: no cases (applicants' personal data), no drafts, no settings.
+  supervisor: new Set<Action>([
+    'supervision.read', 'supervision.import', 'supervision.setDeadline',
   ]),
 });
 

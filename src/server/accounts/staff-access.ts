@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Action } from '../../domain/account/permissions.ts';
-import { requirePermission } from '../../domain/account/permissions.ts';
+import { ACTION_LABELS, can, requirePermission } from '../../domain/account/permissions.ts';
 import type { Role } from '../../domain/account/roles.ts';
 import { DomainError } from '../../domain/domain-error.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
@@ -32,6 +32,17 @@ export interface StaffAccess {
   inAgency(request: FastifyRequest, agency: AgencyRef, options?: { action?: Action; hidden?: () => DomainError }): Promise<StaffActor>;
   /** For what belongs to no agency (the national 节假日安排): the roles the user holds in any agency. */
   anyAgency(request: FastifyRequest): Promise<StaffActor>;
+  /**
+   * Supervision (issue 7): the actor may do `action` on the agency because it holds a role granting
+   * it in that agency or in one of its ancestors (a 市政府's 政务公开办 supervises a 区 and its 乡镇).
+   * 403 when in none of them; 404 for an unknown agency.
+   */
+  inSubtreeOf(request: FastifyRequest, agencyCode: string, action: Action): Promise<SupervisingActor>;
+}
+
+export interface SupervisingActor extends StaffActor {
+  /** The agency (the one asked about, or an ancestor) where the user holds the role granting the action. */
+  supervisingAgencyCode: string;
 }
 
 /**
@@ -91,6 +102,22 @@ export function createStaffAccess(deps: StaffAccessDeps): StaffAccess {
       const session = await sessionOf(request);
       const actorRoles = [...new Set(Object.values(session.rolesByAgency).flat())];
       return { actor: session.user.login, actorRoles, session };
+    },
+    async inSubtreeOf(request, agencyCode, action) {
+      const session = await sessionOf(request);
+      const agency = await agencies.getAgencyByCode(agencyCode);
+      // Nearest first: the agency itself, then its parent, up to the root.
+      const chain = [agency, ...(await agencies.listAncestors(agency.id))];
+      const holder = chain.find((a) => can(session.rolesByAgency[a.code] ?? [], action));
+      if (holder === undefined) {
+        throw new DomainError(
+          'FORBIDDEN',
+          `${session.user.login} may not ${action} in ${agencyCode} or above it`,
+          `您没有权限${ACTION_LABELS[action]}：须为机关“${agency.name}”或其上级机关的政务公开办。`,
+          { agencyCode, action },
+        );
+      }
+      return { actor: session.user.login, actorRoles: session.rolesByAgency[holder.code] ?? [], session, supervisingAgencyCode: holder.code };
     },
   };
 }

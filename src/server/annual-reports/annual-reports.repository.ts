@@ -71,17 +71,6 @@ export async function listAnnualReportStates(db: Kysely<Database>, agencyId: num
   }));
 }
 
-/** The years of the agency with a published version, newest first. */
-export async function listPublishedYears(db: Kysely<Database>, agencyId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('annual_reports')
-    .select('year')
-    .where('agency_id', '=', agencyId)
-    .where('published_json', 'is not', null)
-    .orderBy('year', 'desc')
-    .execute();
-  return rows.map((row) => row.year);
-}
 
 export interface ReportRowChange {
   state: ReportState;

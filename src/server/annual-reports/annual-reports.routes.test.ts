@@ -189,7 +189,7 @@ describeEachDatabase('annual report approval API', (database) => {
     expect(pub.statusCode).toBe(200);
     expect(pub.json<{ report: { table2: { licensing: number }; text: { problems: string } } }>().report.table2.licensing).toBe(120);
     expect(pub.json<{ report: { text: { problems: string } } }>().report.text.problems).toBe('信息发布的及时性有待提高。');
-    expect((await app.inject({ url: '/' })).body).toContain('href="/reports/city/2025"');
+    expect((await app.inject({ url: '/city/reports', headers: { accept: 'text/html' } })).body).toContain('href="/city/reports/2025"');
     const page = await app.inject({ url: '/reports/city/2025' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(TITLE);

@@ -440,8 +440,18 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
   }
 
   return {
-    /** Registers an application; the query code is returned once and never stored in clear. */
-    async receiveApplication(agencyCode: string, input: ApplicationInput, actor: string, actorRoles: readonly string[]): Promise<{ trackingNumber: string; queryCode: string }> {
+    /**
+     * Registers an application; the query code is returned once and never stored in clear.
+     * `afterInsert` runs inside the case's transaction (e.g. storing the portal's ID proof), so both
+     * are written or neither.
+     */
+    async receiveApplication(
+      agencyCode: string,
+      input: ApplicationInput,
+      actor: string,
+      actorRoles: readonly string[],
+      options: { afterInsert?: (trx: Kysely<Database>, ref: { agencyId: number; applicationId: number; trackingNumber: string }) => Promise<void> } = {},
+    ): Promise<{ trackingNumber: string; queryCode: string }> {
       requirePermission(actorRoles, 'application.receive');
       const agency = await getAgency(agencyCode);
       if (input.receivedOn > today()) throw badInput('receivedOn', '收到申请之日（receivedOn）不能晚于今天');
@@ -499,6 +509,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
           subject: `application:${number}`,
           detail: { channel: input.channel, applicantType: input.applicant.type, receivedOn: input.receivedOn, version: 1 },
         });
+        if (options.afterInsert !== undefined) await options.afterInsert(trx, { agencyId: agency.id, applicationId, trackingNumber: number });
         return number;
       });
       return { trackingNumber, queryCode };

@@ -25,8 +25,20 @@ export interface AuditRoutesOptions {
 
 /** Exact action codes first, then the part before the dot; an unknown action shows its code. */
 const EXACT_LABELS: Record<string, string> = {
-  'user.login': '登录',
   'application.read': '查看申请',
+  'application.idProofRead': '查看申请人身份证明',
+  'user.login': '登录',
+  'user.loginFailed': '登录失败',
+  'user.locked': '账号锁定',
+  'user.logout': '退出登录',
+  'user.passwordChanged': '修改密码',
+  'user.passwordReset': '重置密码',
+  'user.totpEnabled': '启用动态口令',
+  'user.totpDisabled': '停用动态口令',
+  'user.created': '创建用户',
+  'user.rolesChanged': '修改用户角色',
+  'user.disabled': '停用用户',
+  'user.enabled': '启用用户',
   'application.event': '办理申请',
   'review.filed': '登记复议诉讼案件',
   'review.concluded': '登记复议诉讼结果',

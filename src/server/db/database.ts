@@ -16,6 +16,8 @@ export interface AgenciesTable {
   level: string;
   parent_id: number | null;
   created_at: CreatedTimestamp;
+  /** 1: not on the platform (its published reports are imported by the supervisor). */
+  external: ColumnType<number, number | undefined, number>;
 }
 
 export interface ReportApplicationsTable {
@@ -224,7 +226,10 @@ export interface PublicationAttachmentsTable {
   media_type: string;
   size: number;
   sha256: string;
+  /** Empty when the bytes are in the file storage (storage_key set). */
   content: Uint8Array;
+  /** Where the bytes are in the file storage (src/server/storage); null: in content. */
+  storage_key: string | null;
   text: string;
   created_by: string;
   created_at: CreatedTimestamp;
@@ -310,6 +315,75 @@ export interface AnnualReportEventsTable {
   at: string;
 }
 
+/** An online applicant's 身份证明 (条例第二十九条); served only through the audited staff route. */
+export interface ApplicationIdProofsTable {
+  id: Generated<number>;
+  agency_id: number;
+  application_id: number;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: CreatedTimestamp;
+}
+
+/** One claim per (job, period): the process that inserted it runs the job (src/server/jobs/). */
+export interface JobRunsTable {
+  job: string;
+  period: string;
+  claimed_by: string;
+  claimed_at: string;
+  finished_at: string | null;
+  outcome: 'ok' | 'failed' | null;
+  detail: string | null;
+}
+
+/** A case due within 3 working days ('due_soon') or overdue, listed once per agency and day. */
+export interface RemindersTable {
+  agency_id: number;
+  reminder_date: string;
+  tracking_number: string;
+  kind: 'due_soon' | 'overdue';
+  due_on: string;
+  working_days_left: number;
+  created_at: string;
+}
+
+/** One nightly check of the audit chain; findings is a JSON array. */
+export interface AuditVerificationsTable {
+  id: Generated<number>;
+  period: string;
+  verified_at: string;
+  entry_count: number;
+  last_seq: number | null;
+  last_hash: string | null;
+  findings: string;
+  ok: number;
+}
+
+/** The report deadline a supervisor set for its subtree (default 1月31日 of the next year). */
+export interface SupervisionDeadlinesTable {
+  agency_id: number;
+  year: number;
+  due_on: string;
+  set_by: string;
+  set_at: ColumnType<string, string | undefined, string>;
+}
+
+/** The published report of an agency not on the platform, read from its file. */
+export interface ExternalReportsTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  file_name: string;
+  report_json: string;
+  findings_json: string;
+  error_count: number;
+  warning_count: number;
+  imported_by: string;
+  imported_at: string;
+}
+
 export interface Database {
   agencies: AgenciesTable;
   report_applications: ReportApplicationsTable;
@@ -335,4 +409,10 @@ export interface Database {
   disclosure_settings_history: DisclosureSettingsHistoryTable;
   annual_reports: AnnualReportsTable;
   annual_report_events: AnnualReportEventsTable;
+  supervision_deadlines: SupervisionDeadlinesTable;
+  external_reports: ExternalReportsTable;
+  application_id_proofs: ApplicationIdProofsTable;
+  job_runs: JobRunsTable;
+  reminders: RemindersTable;
+  audit_verifications: AuditVerificationsTable;
 }

@@ -11,20 +11,26 @@ const APP_TABLES = [
   'annual_reports',
   'application_events',
   'application_history',
+  'application_id_proofs',
   'applications',
   'audit_entries',
+  'audit_verifications',
   'calendar_years',
   'catalogue_nodes',
   'disclosure_guides',
   'disclosure_settings',
   'disclosure_settings_history',
+  'external_reports',
+  'job_runs',
   'login_attempts',
   'notice_templates',
   'publication_attachments',
   'publication_events',
   'publication_index_sequences',
   'publication_search',
+  'publication_search_word_counts',
   'publications',
+  'reminders',
   'report_applications',
   'report_documents',
   'report_review_cases',
@@ -32,13 +38,15 @@ const APP_TABLES = [
   'review_cases',
   'screening_terms',
   'sessions',
+  'supervision_deadlines',
   'tracking_sequences',
   'user_roles',
   'users',
 ];
 // The State Council's arrangement binds every agency alike: the one global reference table.
 // Accounts span agencies (a user's roles per agency are in user_roles, which has agency_id).
-const GLOBAL_TABLES = ['calendar_years', 'login_attempts', 'sessions', 'users'];
+// job_runs and audit_verifications belong to the platform's scheduled jobs (src/server/jobs/), not to an agency.
+const GLOBAL_TABLES = ['audit_verifications', 'calendar_years', 'job_runs', 'login_attempts', 'sessions', 'users'];
 const ALL_MIGRATIONS = ['2026-11-28T02-00_create-agencies', '2026-11-28T02-10_create-report-records', '2026-11-28T02-20_create-annual-report-texts', '2026-11-28T03-00_create-applications',
   '2026-11-28T04-00_create-calendar-years',
   '2026-11-28T04-10_create-notice-templates',
@@ -49,6 +57,12 @@ const ALL_MIGRATIONS = ['2026-11-28T02-00_create-agencies', '2026-11-28T02-10_cr
   '2026-11-28T08-00_create-accounts',
   '2026-11-28T08-10_create-audit-entries',
   '2026-11-28T09-00_create-annual-reports',
+  '2026-11-28T10-00_create-application-id-proofs',
+  '2026-11-28T10-10_create-portal-index',
+  '2026-11-28T11-00_create-supervision',
+  '2026-11-28T11-10_create-job-runs',
+  '2026-11-28T11-20_add-attachment-storage-key',
+  '2026-11-28T11-30_index-publication-search-by-agency',
 ];
 // SQLite only: the FTS5 virtual table of publication_search and its shadow tables (_data, _idx…).
 const isFtsTable = (name: string) => name.startsWith('publication_search_fts');

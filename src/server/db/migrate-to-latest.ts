@@ -16,6 +16,12 @@ import * as createPublicationSearch from './migrations/2026-11-28T07-10_create-p
 import * as createAccounts from './migrations/2026-11-28T08-00_create-accounts.ts';
 import * as createAuditEntries from './migrations/2026-11-28T08-10_create-audit-entries.ts';
 import * as createAnnualReports from './migrations/2026-11-28T09-00_create-annual-reports.ts';
+import * as createApplicationIdProofs from './migrations/2026-11-28T10-00_create-application-id-proofs.ts';
+import * as createPortalIndex from './migrations/2026-11-28T10-10_create-portal-index.ts';
+import * as createSupervision from './migrations/2026-11-28T11-00_create-supervision.ts';
+import * as createJobRuns from './migrations/2026-11-28T11-10_create-job-runs.ts';
+import * as addAttachmentStorageKey from './migrations/2026-11-28T11-20_add-attachment-storage-key.ts';
+import * as indexPublicationSearchByAgency from './migrations/2026-11-28T11-30_index-publication-search-by-agency.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T02-00_create-agencies': createAgencies,
@@ -31,6 +37,12 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T08-00_create-accounts': createAccounts,
   '2026-11-28T08-10_create-audit-entries': createAuditEntries,
   '2026-11-28T09-00_create-annual-reports': createAnnualReports,
+  '2026-11-28T10-00_create-application-id-proofs': createApplicationIdProofs,
+  '2026-11-28T10-10_create-portal-index': createPortalIndex,
+  '2026-11-28T11-00_create-supervision': createSupervision,
+  '2026-11-28T11-10_create-job-runs': createJobRuns,
+  '2026-11-28T11-20_add-attachment-storage-key': addAttachmentStorageKey,
+  '2026-11-28T11-30_index-publication-search-by-agency': indexPublicationSearchByAgency,
 });
 
 const inCodeProvider: MigrationProvider = {

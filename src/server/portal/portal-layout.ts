@@ -3,6 +3,7 @@
 // Content-Security-Policy (portal-security.ts) allows none.
 import type { SafeHtml } from './html.ts';
 import { html } from './html.ts';
+import { PORTAL_CSS_HASH } from './portal-assets.ts';
 
 export interface PortalAgency {
   code: string;
@@ -62,7 +63,7 @@ export function renderPortalPage(input: PortalPageInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 <meta name="description" content="${input.description}">
-<link rel="stylesheet" href="${PORTAL_STYLESHEET_PATH}">
+<link rel="stylesheet" href="${PORTAL_STYLESHEET_PATH}?v=${PORTAL_CSS_HASH}">
 ${agency === null ? html`` : html`<link rel="alternate" type="application/atom+xml" title="${agency.name}最新公开信息" href="${agencyPath(agency, 'feed.atom')}">`}
 </head>
 <body>

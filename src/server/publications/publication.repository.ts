@@ -7,6 +7,7 @@ import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { Publication, PublicationEvent } from '../../domain/publication/publication.ts';
 import { toIsoTimestamp } from '../applications/application.repository.ts';
 import type { Database, PublicationAttachmentsTable, PublicationsTable } from '../db/database.ts';
+import type { FileStorage } from '../storage/file-storage.ts';
 
 export type PublicationRow = Selectable<PublicationsTable>;
 export type AttachmentRow = Omit<Selectable<PublicationAttachmentsTable>, 'content'>;
@@ -179,7 +180,7 @@ export async function listPublicationRows(
 
 // ---------------------------------------------------------------- attachments
 
-const ATTACHMENT_COLUMNS = ['id', 'agency_id', 'publication_id', 'file_name', 'media_type', 'size', 'sha256', 'text', 'created_by', 'created_at'] as const;
+const ATTACHMENT_COLUMNS = ['id', 'agency_id', 'publication_id', 'file_name', 'media_type', 'size', 'sha256', 'storage_key', 'text', 'created_by', 'created_at'] as const;
 
 export interface NewAttachment {
   agencyId: number;
@@ -188,12 +189,15 @@ export interface NewAttachment {
   mediaType: string;
   size: number;
   sha256: string;
+  /** The bytes kept in the row; empty when they are in the file storage under storageKey. */
   content: Uint8Array;
+  storageKey?: string;
   text: string;
   createdBy: string;
 }
 
 export async function insertAttachment(trx: Kysely<Database>, attachment: NewAttachment): Promise<number> {
+  if (attachment.storageKey !== undefined && attachment.content.length > 0) throw new Error('An attachment in the file storage keeps no bytes in its row');
   const row = await trx
     .insertInto('publication_attachments')
     .values({
@@ -203,7 +207,9 @@ export async function insertAttachment(trx: Kysely<Database>, attachment: NewAtt
       media_type: attachment.mediaType,
       size: attachment.size,
       sha256: attachment.sha256,
+      // content is NOT NULL (migration 2026-11-28T11-20): empty when the bytes are in the storage.
       content: attachment.content,
+      storage_key: attachment.storageKey ?? null,
       text: attachment.text,
       created_by: attachment.createdBy,
     })
@@ -227,6 +233,19 @@ export async function findAttachmentContent(db: Kysely<Database>, publicationId:
   if (row === undefined) return undefined;
   // better-sqlite3 gives a Buffer, pg a Buffer: both are Uint8Arrays.
   return { ...row, content: new Uint8Array(row.content) };
+}
+
+/**
+ * The bytes of an attachment row: from the file storage when the row has a storage key, else from
+ * the row. Also what the portal uses for public downloads. A key without its object is a fault of
+ * the deployment (a lost volume, the wrong bucket, STORAGE switched back), not of the request.
+ */
+export async function readAttachmentBytes(storage: FileStorage | undefined, row: { id: number; storage_key: string | null; content: Uint8Array }): Promise<Uint8Array> {
+  if (row.storage_key === null) return new Uint8Array(row.content);
+  if (storage === undefined) throw new Error(`Attachment ${row.id} is in the file storage (${row.storage_key}) but STORAGE=database`);
+  const bytes = await storage.get(row.storage_key);
+  if (bytes === null) throw new Error(`Attachment ${row.id}: ${row.storage_key} is missing from the file storage`);
+  return bytes;
 }
 
 export async function deleteAttachment(trx: Kysely<Database>, publicationId: number, attachmentId: number): Promise<boolean> {

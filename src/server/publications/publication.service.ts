@@ -3,7 +3,7 @@
 // corrections and 有效性, with the 第二十六条 deadline derived on every read. The law lives in
 // src/domain/publication; this file loads, replays, lets applyPublicationEvent decide and stores
 // the event with the summary columns and the search entry, each change in one transaction.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { requirePermission } from '../../domain/account/permissions.ts';
 import type { WorkingDayCalendar } from '../../domain/calendar/working-day-calendar.ts';
@@ -58,6 +58,7 @@ import type { Database } from '../db/database.ts';
 import type { DisclosureSettings } from '../disclosure-settings/disclosure-settings.repository.ts';
 import { findDisclosureSettings } from '../disclosure-settings/disclosure-settings.repository.ts';
 import type { PublicationSearch, SearchDocument } from '../search/publication-search.ts';
+import type { FileStorage } from '../storage/file-storage.ts';
 import type { AttachmentRow, PublicationFilter, PublicationRow, StoredPublicationEvent } from './publication.repository.ts';
 import {
   appendPublicationEvent,
@@ -73,6 +74,7 @@ import {
   listAttachments,
   listPublicationRows,
   nextIndexSequence,
+  readAttachmentBytes,
   updatePublicationSummary,
 } from './publication.repository.ts';
 
@@ -249,6 +251,8 @@ export interface PublicationServiceDeps {
   calendars?: CalendarProvider;
   /** The instant written in the audit trail (toISOString form); default the system clock. */
   now?: () => string;
+  /** Where new attachments' bytes go (STORAGE=filesystem|s3); undefined: in the database row. */
+  fileStorage?: FileStorage | undefined;
 }
 
 export const PUBLICATION_VERSION_CONFLICT_MESSAGE = '该信息已被他人修改，请刷新后重试';
@@ -414,7 +418,7 @@ function documentSlice(id: number, publication: Pick<Publication, 'state' | 'fie
 }
 
 export function createPublicationService(deps: PublicationServiceDeps) {
-  const { db, today, search } = deps;
+  const { db, today, search, fileStorage } = deps;
   const calendars = deps.calendars ?? createCalendarProvider(db, deps.calendar === undefined ? undefined : [...deps.calendar.arrangements.values()]);
   const agencies = createAgenciesRepository(db);
   const now = deps.now ?? (() => new Date().toISOString());
@@ -683,29 +687,48 @@ export function createPublicationService(deps: PublicationServiceDeps) {
       }
       const text = await extractAttachmentText(file.bytes, type);
       const digest = sha256(file.bytes);
-      return change(id, { actor, actorRoles, expectedVersion }, ({ publication, row }) => ({
-        event: { kind: 'edited', actor, at: today(), fields: publication.fields, attachment: { change: 'added', fileName, sha256: digest } },
-        afterEvent: async (trx) => {
-          await insertAttachment(trx, {
-            agencyId: row.agency_id,
-            publicationId: id,
-            fileName,
-            mediaType: ATTACHMENT_TYPES[type].mediaType,
-            size: file.bytes.length,
-            sha256: digest,
-            content: file.bytes,
-            text,
-            createdBy: actor,
-          });
-        },
-      }));
+      const mediaType = ATTACHMENT_TYPES[type].mediaType;
+      // Outside the database, the bytes are put before the transaction (no transaction held open
+      // during an upload), under a key of their own, so a rollback may delete them without
+      // touching another row's file; a failed put leaves no row.
+      let storageKey: string | undefined;
+      if (fileStorage !== undefined) {
+        const { agency_id: agencyId } = await requireRow(db, id);
+        storageKey = `attachments/${agencyId}/${digest}-${randomBytes(8).toString('hex')}`;
+        await fileStorage.put(storageKey, file.bytes, mediaType);
+      }
+      try {
+        return await change(id, { actor, actorRoles, expectedVersion }, ({ publication, row }) => ({
+          event: { kind: 'edited', actor, at: today(), fields: publication.fields, attachment: { change: 'added', fileName, sha256: digest } },
+          afterEvent: async (trx) => {
+            await insertAttachment(trx, {
+              agencyId: row.agency_id,
+              publicationId: id,
+              fileName,
+              mediaType,
+              size: file.bytes.length,
+              sha256: digest,
+              ...(storageKey === undefined ? { content: file.bytes } : { content: new Uint8Array(0), storageKey }),
+              text,
+              createdBy: actor,
+            });
+          },
+        }));
+      } catch (error) {
+        // The row was never committed: take the bytes back out. Should that fail too, the file is
+        // an orphan no row points to (space, not data); the caller hears of the first error.
+        if (storageKey !== undefined) await fileStorage?.delete(storageKey).catch(() => undefined);
+        throw error;
+      }
     },
 
     async removeAttachment(id: number, attachmentId: number, expectedVersion: number | undefined, actor: string, actorRoles: readonly string[]): Promise<PublicationDetails> {
       requirePermission(actorRoles, 'publication.edit');
-      return change(id, { actor, actorRoles, expectedVersion }, ({ publication, attachments }) => {
+      let storageKey: string | null = null;
+      const details = await change(id, { actor, actorRoles, expectedVersion }, ({ publication, attachments }) => {
         const attachment = attachments.find((a) => a.id === attachmentId);
         if (attachment === undefined) throw new DomainError('NOT_FOUND', `No attachment ${attachmentId} on ${id}`, `找不到编号为${attachmentId}的附件。`, { field: 'attachmentId' });
+        storageKey = attachment.storage_key;
         return {
           event: { kind: 'edited', actor, at: today(), fields: publication.fields, attachment: { change: 'removed', fileName: attachment.file_name, sha256: attachment.sha256 } },
           afterEvent: async (trx) => {
@@ -713,6 +736,10 @@ export function createPublicationService(deps: PublicationServiceDeps) {
           },
         };
       });
+      // Only after the commit: deleting first and then rolling back would leave a row without its
+      // bytes. A failed delete leaves an orphan file (space, not data); the removal itself stands.
+      if (storageKey !== null) await fileStorage?.delete(storageKey).catch(() => undefined);
+      return details;
     },
 
     /** The bytes for download, with the type detected at upload. */
@@ -720,7 +747,7 @@ export function createPublicationService(deps: PublicationServiceDeps) {
       await requireRow(db, id);
       const row = await findAttachmentContent(db, id, attachmentId);
       if (row === undefined) throw new DomainError('NOT_FOUND', `No attachment ${attachmentId} on ${id}`, `找不到编号为${attachmentId}的附件。`, { field: 'attachmentId' });
-      return { fileName: row.file_name, mediaType: row.media_type, size: row.size, sha256: row.sha256, bytes: row.content };
+      return { fileName: row.file_name, mediaType: row.media_type, size: row.size, sha256: row.sha256, bytes: await readAttachmentBytes(fileStorage, row) };
     },
 
     /** The current scan (title, 内容概述, body, each attachment) and the 保密审查 questions. */

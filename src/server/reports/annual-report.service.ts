@@ -11,7 +11,7 @@ import type { Agency } from '../agencies/agencies.repository.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import type { Database } from '../db/database.ts';
 import { createRecordsRepository } from '../records/records.repository.ts';
-import { findAnnualReportRow, listPublishedYears } from '../annual-reports/annual-reports.repository.ts';
+import { findAnnualReportRow } from '../annual-reports/annual-reports.repository.ts';
 import { DomainError } from '../../domain/domain-error.ts';
 import { parseReportJson } from '../../domain/report/render/render-report-json.ts';
 
@@ -22,17 +22,7 @@ export interface AgencyAnnualReport {
   findings: Finding[];
 }
 
-export interface AgencyReportYears {
-  agency: Agency;
-  /** Years with any record, newest first. */
-  years: number[];
-}
-
 export interface AnnualReportService {
-  /** Every agency with the years it has records for. */
-  listReportYears(): Promise<AgencyReportYears[]>;
-  /** Every agency with the years it has a published report for (the portal's home page). */
-  listPublishedReportYears(): Promise<AgencyReportYears[]>;
   /** The live report computed from the records. Throws DomainError NOT_FOUND for an unknown agency code. */
   getAnnualReport(agencyCode: string, year: number): Promise<AgencyAnnualReport>;
   /** The same for an agency already looked up. */
@@ -83,20 +73,6 @@ export function createAnnualReportService({ db }: { db: Kysely<Database> }): Ann
   const recordsRepository = createRecordsRepository(db);
 
   const service: AnnualReportService = {
-    async listReportYears() {
-      const all = await agencies.listAgencies();
-      const result: AgencyReportYears[] = [];
-      for (const agency of all) result.push({ agency, years: await recordsRepository.findRecordYears(agency.id) });
-      return result;
-    },
-
-    async listPublishedReportYears() {
-      const all = await agencies.listAgencies();
-      const result: AgencyReportYears[] = [];
-      for (const agency of all) result.push({ agency, years: await listPublishedYears(db, agency.id) });
-      return result;
-    },
-
     async getAnnualReport(agencyCode, year) {
       return service.computeReport(await agencies.getAgencyByCode(agencyCode), year);
     },

@@ -1,7 +1,6 @@
 // Server-rendered pages of the report feature: the home page, an agency's report page, the
 // report checker (/tools/lint). Plain HTML forms, usable without JavaScript; every value escaped.
 import { FORMAT_CITATION } from '../../domain/report/report-format.ts';
-import type { AgencyReportYears } from './annual-report.service.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -94,38 +93,6 @@ ${body}
 </body>
 </html>
 `;
-}
-
-export function renderHomePage(agencies: readonly AgencyReportYears[]): string {
-  const items = agencies
-    .map(({ agency, years }) => {
-      const links =
-        years.length === 0
-          ? '<span class="muted">暂无已发布的年度报告</span>'
-          : years.map((y) => `<a href="/reports/${encodeURIComponent(agency.code)}/${y}">${y}年</a>`).join('');
-      return `<li><span class="agency-name">${escapeHtml(agency.name)}</span><span class="year-links">${links}</span></li>`;
-    })
-    .join('\n');
-  const body = `
-<section class="panel">
-<h1>公开 Gongkai：政府信息公开平台</h1>
-<p class="lead">Gongkai 根据机关的办理记录自动生成《政府信息公开工作年度报告》，按国家格式逐表逐项检查，并以网页、Word、Excel、文本和 JSON 发布。</p>
-</section>
-<section class="panel" aria-labelledby="agencies-heading">
-<h2 id="agencies-heading">机关与年度报告</h2>
-${agencies.length === 0 ? '<p class="muted">还没有机关。</p>' : `<ul class="agency-list">\n${items}\n</ul>`}
-</section>
-<section class="panel" aria-labelledby="checker-heading">
-<h2 id="checker-heading">年度报告检查工具</h2>
-<p>上传或粘贴任何一份已发布的年度报告（txt、html、docx、pdf、json、xlsx），即可看到按官方表格排版的报告，以及每处问题的位置和说明。</p>
-<p><a href="/tools/lint">打开年度报告检查工具 →</a></p>
-</section>
-<section class="panel" aria-labelledby="console-heading">
-<h2 id="console-heading">工作人员入口</h2>
-<p>机关工作人员登录工作平台，登记和办理政府信息公开申请。</p>
-<p><a href="/console/">登录工作平台 →</a></p>
-</section>`;
-  return renderPage({ title: '首页', body });
 }
 
 export interface ReportPageOptions {

@@ -66,9 +66,13 @@ describe('home page', () => {
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body).toContain('<html lang="zh-CN">');
     expect(res.body).toContain('示范市示范局');
-    expect(res.body).toContain('href="/reports/demo/2025"');
-    expect(res.body).toContain('href="/reports/demo/2024"');
+    // The platform home lists the agencies; each agency's portal lists its published reports.
+    expect(res.body).toContain('href="/demo/"');
     expect(res.body).toContain('href="/tools/lint"');
+    expect(res.body).toContain('href="/console/"');
+    const reports = await app.inject({ url: '/demo/reports', headers: { accept: 'text/html' } });
+    expect(reports.body).toContain('href="/demo/reports/2025"');
+    expect(reports.body).toContain('href="/demo/reports/2024"');
   });
 });
 

@@ -22,7 +22,7 @@ import { readReportFile } from '../../files/read-report-file.ts';
 import type { Database } from '../db/database.ts';
 import { HTTP_STATUS_BY_ERROR_CODE } from '../http-errors.ts';
 import { createAnnualReportService } from './annual-report.service.ts';
-import { LINT_UPLOAD_LIMIT_MB, renderErrorPage, renderHomePage, renderLintToolPage, renderReportPage } from './report-pages.ts';
+import { LINT_UPLOAD_LIMIT_MB, renderErrorPage, renderLintToolPage, renderReportPage } from './report-pages.ts';
 import type { ReportFileFormat } from './report-downloads.ts';
 import { REPORT_FILE_FORMATS, renderReportFile } from './report-downloads.ts';
 import { PDF_UNAVAILABLE_MESSAGE, PdfConverterMissingError } from '../../files/convert-docx-to-pdf.ts';
@@ -151,7 +151,6 @@ export async function reportRoutes(app: FastifyInstance, options: ReportRoutesOp
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody);
 
   // The portal shows only published reports (published_json, issue 5): a draft is nobody's business yet.
-  routes.get('/', async (_request, reply) => sendHtml(reply, renderHomePage(await service.listPublishedReportYears())));
 
   routes.get(
     '/reports/:agencyCode/:yearAndFormat',

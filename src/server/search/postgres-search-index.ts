@@ -1,21 +1,36 @@
 // PostgreSQL: a tsvector column built in the application from the same jieba words as SQLite
-// (search-entry.ts), a GIN index on it, and the unique index on search_key for newest first.
+// (search-entry.ts) plus the agency as a lexeme, a GIN index on it, the unique index on
+// search_key (newest first of all) and (agency_id, search_key) (newest first of one agency).
+// publication_search_word_counts holds, per agency and word, the items holding it, kept in
+// step by upsert and remove: a single word's count is read there, not counted over the heap.
 // Filters are plain columns. Ranking is done in the application (rank-candidates.ts).
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { SearchClause } from './parse-search-query.ts';
-import { toTsvectorLiteral } from './search-entry.ts';
+import { agencyLexeme, toTsvectorLiteral } from './search-entry.ts';
 import { fetchTextsFrom, SEARCH_COLUMNS, toSearchRow } from './search-index-engine.ts';
 import type { PublicationSearchTable, SearchFilters, SearchIndexEngine, SearchTables } from './search-index-engine.ts';
+import type { RankedText } from './rank-candidates.ts';
 
 const BATCH = 500;
-const STATISTICS_CACHE_MS = 60_000;
+/** Up to this many agencies are filtered by their lexemes inside the GIN scan; more by the column only. */
+const MAX_AGENCY_LEXEMES = 50;
 
-interface WordStatistics {
-  frequencies: Map<string, number>;
-  items: number;
-}
+/**
+ * The search indexes on PostgreSQL (migrations 07-10 and 2026-11-28T11-30): a bulk load drops
+ * them, inserts, and creates them again (bench/scale-bench.ts).
+ */
+export const POSTGRES_INDEX_SQL: readonly { name: string; create: string }[] = [
+  { name: 'publication_search_words_idx', create: 'create index publication_search_words_idx on publication_search using gin (words)' },
+  // One agency's items newest first (the portal's /<code>/search): a short walk for common words.
+  { name: 'publication_search_agency_key_idx', create: 'create index publication_search_agency_key_idx on publication_search (agency_id, search_key)' },
+];
+
+/** Fills publication_search_word_counts, empty, from publication_search (bulk loads; as migration 11-30 does). */
+export const FILL_WORD_COUNTS_SQL = `insert into publication_search_word_counts (word, agency_id, items)
+  select w, agency_id, count(*) from publication_search, unnest(tsvector_to_array(words)) as w group by 1, 2`;
+
 
 /**
  * The tsquery literal: words in any field (weights A, B, D), phrases in title and body only
@@ -27,80 +42,124 @@ export function toTsquery(clauses: readonly SearchClause[]): string {
     .join(' & ');
 }
 
+/**
+ * Ordering by an expression keeps the planner off the search_key btrees: with few matches, known
+ * from the count, a walk newest first would read the table until it found them all (a rare word
+ * misestimated by ANALYZE: seconds); the GIN scan and a sort read only the matches.
+ */
+const FEW = sql`search_key + 0`;
+/**
+ * Items holding a word bound those holding all (a phrase's words): up to this many times the
+ * matches wanted, the GIN scan reads them all; beyond, a walk newest first stops sooner. Every
+ * match read is a heap visit (≈ 20 µs from the OS cache here).
+ */
+const FEW_MATCHES = 2;
+
 export function createPostgresSearchIndex(database: Kysely<Database>): SearchIndexEngine {
   const db = database.withTables<SearchTables>();
 
-  function filtered(clauses: readonly SearchClause[], filters: SearchFilters) {
+  /**
+   * The matches. To count or read few matches, an agency is a lexeme inside the GIN scan
+   * (exact: '=' is never in a word), which then reads no other agency's items; to walk newest
+   * first, the agency column, so the planner estimates it right and walks (agency_id, search_key).
+   */
+  function filtered(clauses: readonly SearchClause[], filters: SearchFilters, use: 'few' | 'walk') {
+    const agencyIds = filters.agencyIds;
+    const lexemes = use === 'few' && agencyIds !== undefined && agencyIds.length <= MAX_AGENCY_LEXEMES;
+    const tsquery = lexemes ? `(${agencyIds.map((id) => `'${agencyLexeme(id)}'`).join(' | ')}) & ${toTsquery(clauses)}` : toTsquery(clauses);
     return db
       .selectFrom('publication_search')
-      .where(sql<boolean>`words @@ ${toTsquery(clauses)}::tsquery`)
-      .where('search_key', '>=', filters.keyLow)
-      .where('search_key', '<=', filters.keyHigh)
-      .$if(filters.agencyIds !== undefined, (q) => q.where('agency_id', 'in', filters.agencyIds ?? []))
+      .where(sql<boolean>`words @@ ${tsquery}::tsquery`)
+      .$if(filters.keyLow > Number.MIN_SAFE_INTEGER, (q) => q.where('search_key', '>=', filters.keyLow))
+      .$if(filters.keyHigh < Number.MAX_SAFE_INTEGER, (q) => q.where('search_key', '<=', filters.keyHigh))
+      .$if(agencyIds !== undefined && !lexemes, (q) => q.where('agency_id', 'in', agencyIds ?? []))
       .$if(filters.categoryCode !== undefined, (q) => q.where('category_code', '=', filters.categoryCode ?? ''))
       .$if(filters.issuer !== undefined, (q) => q.where('issuer', '=', filters.issuer ?? ''))
       .$if(filters.validity !== undefined, (q) => q.where('validity', '=', filters.validity ?? ''))
       .$if(filters.kind !== undefined, (q) => q.where('kind', '=', filters.kind ?? ''));
   }
 
-  /** ANALYZE's most common words and their share of items; undefined before the first ANALYZE. */
-  let statistics: { value: Promise<WordStatistics | undefined>; at: number } | undefined;
-  function wordStatistics(): Promise<WordStatistics | undefined> {
-    const now = performance.now();
-    if (statistics === undefined || now - statistics.at > STATISTICS_CACHE_MS) statistics = { value: readWordStatistics(), at: now };
-    return statistics.value;
+  /** Items holding the word in these agencies (all when undefined), from the counts table. */
+  async function wordCount(token: string, agencyIds: readonly number[] | undefined): Promise<number> {
+    const { rows } = await sql<{ n: number | string | null }>`select sum(items) as n from publication_search_word_counts
+      where word = ${token} ${agencyIds === undefined ? sql`` : sql`and agency_id = any(${[...agencyIds]}::int[])`}`.execute(db);
+    return Number(rows[0]?.n ?? 0);
   }
-  async function readWordStatistics(): Promise<WordStatistics | undefined> {
-    const { rows } = await sql<{ elements: string[] | null; frequencies: number[] | null; items: number }>`
-      select s.most_common_elems::text::text[] as elements, s.most_common_elem_freqs as frequencies, c.reltuples::bigint as items
-      from pg_stats s join pg_class c on c.oid = to_regclass('publication_search')
-      where s.schemaname = current_schema() and s.tablename = 'publication_search' and s.attname = 'words'`.execute(db);
-    const row = rows[0];
-    if (row === undefined || row.elements === null || row.frequencies === null || row.items <= 0) return undefined;
-    const frequencies = new Map<string, number>();
-    row.elements.forEach((element, i) => frequencies.set(element, Number(row.frequencies?.[i] ?? 0)));
-    return { frequencies, items: Number(row.items) };
+
+  /** The newest matches with their text for ranking: one heap visit per match, not two. */
+  async function newestWithTexts(clauses: readonly SearchClause[], filters: SearchFilters, limit: number, maxCharacters: number, few = true) {
+    const rows = await filtered(clauses, filters, few ? 'few' : 'walk')
+      .select(['search_key', 'title', sql<string>`substr(body_text, 1, ${maxCharacters})`.as('body'), sql<string>`substr(attachments_text, 1, ${maxCharacters})`.as('attachments')])
+      .orderBy(few ? FEW : sql`search_key`, 'desc')
+      .limit(limit)
+      .execute();
+    const texts: RankedText[] = rows.map((row) => ({ key: Number(row.search_key), title: row.title, text: row.attachments === '' ? row.body : `${row.body}。${row.attachments}` }));
+    return { keys: texts.map((text) => text.key), texts };
   }
+
+  const onlyAgencyFilter = (filters: SearchFilters) =>
+    filters.categoryCode === undefined &&
+    filters.issuer === undefined &&
+    filters.validity === undefined &&
+    filters.kind === undefined &&
+    filters.keyLow === Number.MIN_SAFE_INTEGER &&
+    filters.keyHigh === Number.MAX_SAFE_INTEGER;
 
   return {
     async upsert(trx, entries) {
       const t = trx.withTables<SearchTables>();
       for (let i = 0; i < entries.length; i += BATCH) {
         const batch = entries.slice(i, i + BATCH);
-        await t
-          .deleteFrom('publication_search')
-          .where(
-            'publication_id',
-            'in',
-            batch.map((entry) => entry.document.publicationId),
-          )
-          .execute();
+        const ids = batch.map((entry) => entry.document.publicationId);
+        // The old words leave the counts before their rows go; the new ones join after.
+        await addCounts(trx, ids, -1);
+        await t.deleteFrom('publication_search').where('publication_id', 'in', ids).execute();
         await t
           .insertInto('publication_search')
           .values(batch.map((entry) => ({ ...toSearchRow(entry), words: sql`${toTsvectorLiteral(entry)}::tsvector` })) as never)
           .execute();
+        await addCounts(trx, ids, 1);
       }
     },
 
     async remove(trx, publicationId) {
+      await addCounts(trx, [publicationId], -1);
       await trx.withTables<SearchTables>().deleteFrom('publication_search').where('publication_id', '=', publicationId).execute();
     },
 
-    async collectNewest(clauses, filters, first, countLimit) {
-      // One walk: a second one for the count would repeat the GIN or btree scan.
-      const rows = await filtered(clauses, filters).select('search_key').orderBy('search_key', 'desc').limit(countLimit).execute();
-      return { keys: rows.slice(0, first).map((row) => row.search_key), count: rows.length };
+    async collectNewest(clauses, filters, first, countLimit, pageEnd, maxCharacters) {
+      // Few matches: all of them, with their text, in one walk. Many: the count, then only the
+      // page's keys, walked newest first by a btree and stopped — never every match's row twice.
+      const single = clauses.length === 1 && clauses[0]!.kind === 'word' && onlyAgencyFilter(filters);
+      let count: number;
+      if (single) {
+        count = Math.min(countLimit, await wordCount((clauses[0] as { token: string }).token, filters.agencyIds));
+      } else if (first >= countLimit) {
+        // Every match is wanted up to countLimit: no count. Its rarest word bounds the matches:
+        // few, the GIN scan reads them all; many, a walk newest first stops at countLimit.
+        const words = [...new Set(clauses.flatMap((clause) => (clause.kind === 'word' ? [clause.token] : clause.tokens)))];
+        const bound = Math.min(...(await Promise.all(words.map((word) => wordCount(word, filters.agencyIds)))));
+        const few = bound <= FEW_MATCHES * countLimit;
+        const all = maxCharacters === undefined ? undefined : await newestWithTexts(clauses, filters, countLimit, maxCharacters, few);
+        if (all !== undefined) return { ...all, count: all.keys.length };
+        const rows = await filtered(clauses, filters, few ? 'few' : 'walk').select('search_key').orderBy(few ? FEW : sql`search_key`, 'desc').limit(countLimit).execute();
+        return { keys: rows.map((row) => Number(row.search_key)), count: rows.length };
+      } else {
+        const counted = await sql<{ n: number }>`select count(*) as n from (${filtered(clauses, filters, 'few').select(sql`1`.as('one')).limit(countLimit)}) as matches`.execute(db);
+        count = Number(counted.rows[0]?.n ?? 0);
+      }
+      if (count === 0) return { keys: [], count };
+      if (count < first && maxCharacters !== undefined) return { ...(await newestWithTexts(clauses, filters, count, maxCharacters)), count };
+      const rows = await filtered(clauses, filters, count < first ? 'few' : 'walk')
+        .select('search_key')
+        .orderBy(count < first ? FEW : sql`search_key`, 'desc')
+        .limit(count < first ? count : Math.min(first, pageEnd))
+        .execute();
+      return { keys: rows.map((row) => Number(row.search_key)), count };
     },
 
     async countWordUpTo(token, limit) {
-      // The planner's statistics know every frequent word (most_common_elems): counting one of
-      // those would read a GIN posting list of most of the table. Other words are counted.
-      const stats = await wordStatistics();
-      const frequency = stats?.frequencies.get(token);
-      if (stats !== undefined && frequency !== undefined) return Math.min(limit, Math.round(frequency * stats.items));
-      const { rows } = await sql<{ n: number }>`
-        select count(*) as n from (select 1 from publication_search where words @@ ${`'${token}'`}::tsquery limit ${limit}) as matches`.execute(db);
-      return rows[0]?.n ?? 0;
+      return Math.min(limit, await wordCount(token, undefined));
     },
 
     async countAll() {
@@ -119,4 +178,19 @@ export function createPostgresSearchIndex(database: Kysely<Database>): SearchInd
       return db.selectFrom('publication_search').select(SEARCH_COLUMNS).where('search_key', 'in', keys).execute();
     },
   };
+}
+
+/** Adds (sign 1) or takes out (−1) the words of these rows of publication_search to the counts. */
+async function addCounts(trx: Kysely<Database>, publicationIds: readonly number[], sign: 1 | -1): Promise<void> {
+  const ids = sql`${[...publicationIds]}::int[]`;
+  const counts = sql`select w as word, agency_id, count(*)::int as items
+    from publication_search, unnest(tsvector_to_array(words)) as w where publication_id = any(${ids}) group by 1, 2 order by 1, 2`;
+  if (sign === 1) {
+    // In word order, so two transactions adding the same words cannot deadlock.
+    await sql`insert into publication_search_word_counts (word, agency_id, items) ${counts}
+      on conflict (word, agency_id) do update set items = publication_search_word_counts.items + excluded.items`.execute(trx);
+  } else {
+    await sql`update publication_search_word_counts c set items = c.items - o.items from (${counts}) as o
+      where c.word = o.word and c.agency_id = o.agency_id`.execute(trx);
+  }
 }

@@ -3,7 +3,7 @@ import { describeEachDatabase } from '../../../test/test-database.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import { createPublicationSearch, RANK_LIMIT } from './publication-search.ts';
 import type { PublicationSearch, SearchDocument, SearchPage } from './publication-search.ts';
-import { searchKeyOf, toSearchEntry } from './search-entry.ts';
+import { searchKeyOf, toSearchEntry, toTsvectorLiteral } from './search-entry.ts';
 import { createPostgresSearchIndex } from './postgres-search-index.ts';
 import { createSqliteSearchIndex } from './sqlite-search-index.ts';
 
@@ -122,6 +122,19 @@ describeEachDatabase('publication search', (database) => {
       expect(sorted(await q('公开', { kind: 'rules' }))).toEqual([4]);
     });
 
+    it('filters by agency past the number of agencies matched inside the index', async () => {
+      // 60 agencies (only B holds items): PostgreSQL filters by the column, not by 60 lexemes.
+      const many = [agencyB, ...Array.from({ length: 59 }, (_, i) => 100_000 + i)];
+      expect(sorted(await q('补贴', { agencyIds: many }))).toEqual([2, 5]);
+      expect(sorted(await q('公开', { agencyIds: many }))).toEqual([2]);
+    });
+
+    it('never matches the agency lexeme of the PostgreSQL index from search text', async () => {
+      expect(sorted(await q('agency'))).toEqual([]);
+      expect(sorted(await q(`agency=${agencyA}`))).toEqual([]);
+      expect(toTsvectorLiteral(toSearchEntry(doc(9, { agencyId: 7 })))).toMatch(/ 'agency=7'$/);
+    });
+
     it('pages with limit and offset, the total counting every match', async () => {
       const first = await q('通知', { limit: 1, offset: 0 });
       const second = await q('通知', { limit: 1, offset: 1 });
@@ -157,6 +170,21 @@ describeEachDatabase('publication search', (database) => {
       expect(ids(await q('蓝莓'))).toEqual([]);
       expect(ids(await q('猕猴桃'))).toEqual([6]);
       expect((await q('猕猴桃')).items[0]?.publishedOn).toBe('2025-10-02');
+    });
+
+    it('counts a word per agency exactly through edits, a move to another agency and a withdrawal', async () => {
+      const total = async (agencyIds?: number[]) => (await q('枸杞', agencyIds === undefined ? {} : { agencyIds })).total;
+      for (const [id, agencyId] of [[20, agencyA], [21, agencyA], [22, agencyB]] as const) {
+        await search.indexPublication(database.db, doc(id, { agencyId, title: '关于枸杞收购价格的公告' }));
+      }
+      expect([await total(), await total([agencyA]), await total([agencyB])]).toEqual([3, 2, 1]);
+      await search.indexPublication(database.db, doc(21, { agencyId: agencyA, title: '关于香菇收购价格的公告' }));
+      expect([await total(), await total([agencyA]), await total([agencyB])]).toEqual([2, 1, 1]);
+      await search.indexPublication(database.db, doc(20, { agencyId: agencyB, title: '关于枸杞收购价格的公告' }));
+      expect([await total(), await total([agencyA]), await total([agencyB])]).toEqual([2, 0, 2]);
+      await search.removePublication(database.db, 22);
+      expect([await total(), await total([agencyA]), await total([agencyB])]).toEqual([1, 0, 1]);
+      expect(ids(await q('枸杞', { agencyIds: [agencyB] }))).toEqual([20]);
     });
 
     it('a withdrawn item is taken out; removing it twice is harmless', async () => {

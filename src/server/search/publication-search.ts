@@ -222,9 +222,11 @@ export function createPublicationSearch(deps: { db: Kysely<Database> }): Publica
           filters,
           PHRASE_CANDIDATES,
           PHRASE_CANDIDATES,
+          PHRASE_CANDIDATES,
+          MAX_RANKED_CHARACTERS,
         );
         const needles = clauses.filter((clause) => clause.kind === 'phrase').map(needleOf);
-        const texts = (await engine.fetchTexts(holding.keys, MAX_RANKED_CHARACTERS))
+        const texts = (holding.texts ?? (await engine.fetchTexts(holding.keys, MAX_RANKED_CHARACTERS)))
           .filter((candidate) => {
             const title = foldForMatching(candidate.title);
             const text = foldForMatching(candidate.text);
@@ -236,7 +238,7 @@ export function createPublicationSearch(deps: { db: Kysely<Database> }): Publica
       } else {
         // The newest matches: all of them when few, or proof that there are too many to rank.
         const first = Math.max(RANK_LIMIT + 1, query.offset + query.limit);
-        matches = await engine.collectNewest(clauses, filters, first, COUNT_LIMIT + 1);
+        matches = await engine.collectNewest(clauses, filters, first, COUNT_LIMIT + 1, query.offset + query.limit, MAX_RANKED_CHARACTERS);
       }
 
       let keys: number[];

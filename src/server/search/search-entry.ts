@@ -109,5 +109,16 @@ export function toTsvectorLiteral(entry: SearchEntry): string {
   position += 1;
   for (const part of entry.parts) add(part, position, 'D');
   // Words are letters and digits only (segment-text.ts), so quoting cannot be broken.
-  return [...positions].map(([word, list]) => `'${word}':${list.join(',')}`).join(' ');
+  const words = [...positions].map(([word, list]) => `'${word}':${list.join(',')}`);
+  return [...words, `'${agencyLexeme(entry.document.agencyId)}'`].join(' ');
+}
+
+/**
+ * The agency as a lexeme of the tsvector (PostgreSQL), as `facets` holds it in FTS5: the GIN index
+ * then intersects one agency's items with a word's in one scan. '=' never occurs in a word
+ * (segment-text.ts keeps letters and digits only), so no search text can match it. No position:
+ * it never takes part in a phrase.
+ */
+export function agencyLexeme(agencyId: number): string {
+  return `agency=${agencyId}`;
 }

@@ -47,8 +47,18 @@ export interface SearchIndexEngine {
   /**
    * The search keys of the `first` newest matches, and the matches counted up to `countLimit`
    * (≥ first): the index walks newest first and stops, so the cost is bounded by countLimit.
+   * With `first` matches or more, only the first `pageEnd` (≤ first) keys are needed: an engine
+   * may return just those. With maxCharacters, an engine may also return the texts of all the
+   * keys (as fetchTexts would) when it returns every match.
    */
-  collectNewest(clauses: readonly SearchClause[], filters: SearchFilters, first: number, countLimit: number): Promise<{ keys: number[]; count: number }>;
+  collectNewest(
+    clauses: readonly SearchClause[],
+    filters: SearchFilters,
+    first: number,
+    countLimit: number,
+    pageEnd: number,
+    maxCharacters?: number,
+  ): Promise<{ keys: number[]; count: number; texts?: RankedText[] }>;
   /** Items containing the word in title or body/attachments, counted up to `limit`. */
   countWordUpTo(token: string, limit: number): Promise<number>;
   /** Items in the index. */
