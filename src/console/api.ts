@@ -121,6 +121,8 @@ export interface ApplicationDetails {
     explanation: string[];
   };
   history: HistoryEntry[];
+  /** The 身份证明 an online application came with; null otherwise. */
+  idProof: { mediaType: string; size: number } | null;
 }
 
 export interface ListFilters {

@@ -172,6 +172,15 @@ export function ApplicationPage({ trackingNumber, actions }: SectionProps & { tr
           </Descriptions.Item>
           <Descriptions.Item label="获取方式">{orDash(details.requestedForm)}</Descriptions.Item>
           <Descriptions.Item label="获取途径">{orDash(details.deliveryMethod)}</Descriptions.Item>
+          {details.idProof !== null && (
+            <Descriptions.Item label="身份证明" span={2}>
+              {/* Each download is written to the audit trail (application.idProofRead). */}
+              <a href={`/api/applications/${encodeURIComponent(details.trackingNumber)}/id-proof`} data-testid="id-proof-link">
+                下载申请人上传的身份证明
+              </a>
+              <Typography.Text type="secondary">（{Math.max(1, Math.round(details.idProof.size / 1024))} KB，每次下载均记入审计记录）</Typography.Text>
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <Card title="办理记录">

@@ -402,3 +402,9 @@ export async function findAuditEntries(db: Kysely<Database>, applicationId: numb
   const rows = await db.selectFrom('application_history').selectAll().where('application_id', '=', applicationId).orderBy('id').execute();
   return rows.map((row) => ({ id: row.id, actor: row.actor, kind: row.kind, recordedAt: toIsoTimestamp(String(row.at)), detail: JSON.parse(row.detail) as unknown }));
 }
+
+/** The ID proof an online application came with (application_id_proofs), without its bytes. */
+export async function findIdProofSummary(db: Kysely<Database>, applicationId: number): Promise<{ mediaType: string; size: number } | null> {
+  const row = await db.selectFrom('application_id_proofs').select(['media_type', 'size']).where('application_id', '=', applicationId).executeTakeFirst();
+  return row === undefined ? null : { mediaType: row.media_type, size: Number(row.size) };
+}

@@ -118,6 +118,7 @@ const ApplicationResponse = z.object({
   outcomeLabel: z.string().nullable(),
   concludedOn: IsoDate.nullable(),
   version: z.number().int(),
+  idProof: z.object({ mediaType: z.string(), size: z.number().int() }).nullable(),
   clock: ClockSchema,
   history: z.array(
     z.discriminatedUnion('source', [

@@ -39,6 +39,7 @@ import type { ApplicationFilter, ApplicationRow, AuditEntryRow, ReviewCaseRow, S
 import {
   appendEvent,
   findAuditEntries,
+  findIdProofSummary,
   findClockCandidateRows,
   listAllApplicationRows,
   findOpenRowsTouchingYear,
@@ -152,6 +153,8 @@ export interface ApplicationDetails {
   version: number;
   clock: CaseClock;
   history: HistoryEntry[];
+  /** The 身份证明 uploaded with an online application (portal), served by GET /api/applications/:tn/id-proof. */
+  idProof: { mediaType: string; size: number } | null;
 }
 
 export interface ApplicationListItem {
@@ -377,7 +380,14 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     return row;
   }
 
-  function details(row: ApplicationRow, applicationCase: ApplicationCase, stored: StoredEvent[], calendar: WorkingDayCalendar, audit: AuditEntryRow[]): ApplicationDetails {
+  function details(
+    row: ApplicationRow,
+    applicationCase: ApplicationCase,
+    stored: StoredEvent[],
+    calendar: WorkingDayCalendar,
+    audit: AuditEntryRow[],
+    idProof: ApplicationDetails['idProof'],
+  ): ApplicationDetails {
     const events: HistoryEntry[] = stored.map((s) => ({
       source: 'event',
       seq: s.seq,
@@ -404,6 +414,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       history.splice(index < 0 ? history.length : index, 0, entry);
     }
     return {
+      idProof,
       trackingNumber: row.tracking_number,
       agencyId: row.agency_id,
       channel: row.channel,
@@ -551,7 +562,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
       });
       // recordedAt of the new event is set by the database: read it back outside the transaction.
       const fresh = (await findEvents(db, [row.id])).get(row.id) ?? stored;
-      return details(row, applicationCase, fresh, calendar, await findAuditEntries(db, row.id));
+      return details(row, applicationCase, fresh, calendar, await findAuditEntries(db, row.id), await findIdProofSummary(db, row.id));
     },
 
     /** The code of the agency a case belongs to (routes check the user's roles there); NOT_FOUND when none. */
@@ -565,7 +576,7 @@ export function createApplicationService(deps: ApplicationServiceDeps) {
     async getApplication(trackingNumber: string): Promise<ApplicationDetails> {
       const row = await requireApplication(db, trackingNumber);
       const { applicationCase, stored } = await loadCase(db, row);
-      return details(row, applicationCase, stored, await calendars.current(), await findAuditEntries(db, row.id));
+      return details(row, applicationCase, stored, await calendars.current(), await findAuditEntries(db, row.id), await findIdProofSummary(db, row.id));
     },
 
     async listApplications(agencyCode: string, options: ListApplicationsOptions = {}): Promise<ApplicationListPage> {

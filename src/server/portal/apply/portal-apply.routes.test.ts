@@ -362,6 +362,9 @@ describeEachDatabase('portal 依申请公开 pages', (database) => {
     expect(audit.total).toBe(before + 1);
     expect(audit.entries[0]).toMatchObject({ actor: 'p-clerk', subject: `application:${trackingNumber}` });
     expect(audit.entries[0]!.detail).toMatchObject({ mediaType: 'image/png', size: 20 });
+    // The case's details say there is one (the console links to it), without the bytes.
+    const details = await createApplicationService({ db: database.db, calendars: createCalendarProvider(database.db), today: () => TODAY }).getApplication(trackingNumber);
+    expect(details).toMatchObject({ channel: 'online', idProof: { mediaType: 'image/png', size: 20 } });
   });
 });
 
