@@ -76,7 +76,7 @@ describe.skipIf(!hasBrowser)('年度报告 in the staff console (Chromium)', () 
     }
     page = await e2e.newPage();
     // A step that does not come fails at its own line, well before the test's time is up.
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(25_000);
   }, 180_000);
 
   afterAll(async () => {
@@ -230,7 +230,7 @@ describe.skipIf(!hasBrowser)('年度报告 in the staff console (Chromium)', () 
     await stateBecomes('审核中');
     // Meanwhile the clerk, in another browser, starts changing a figure.
     const clerkPage = await e2e.newPage();
-    clerkPage.setDefaultTimeout(10_000);
+    clerkPage.setDefaultTimeout(25_000);
     await signIn(clerkPage, e2e.server.url, 'demo-clerk');
     await clerkPage.goto(new URL(`/console/reports/${YEAR}`, e2e.server.url).href);
     await clerkPage.getByRole('tab', { name: '统计数' }).click();

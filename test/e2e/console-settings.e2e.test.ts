@@ -19,7 +19,7 @@ describe.skipIf(!hasBrowser)('console 设置 in Chromium', () => {
     url = e2e.server.url;
     page = await e2e.newPage();
     // A missing element fails its own step, naming the locator, before the test times out.
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(25_000);
   }, 180_000);
 
   afterAll(async () => {
