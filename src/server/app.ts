@@ -136,7 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { db: deps.db, access });
   await app.register((await import('./supervision/supervision-plugin.ts')).supervisionPlugin, { db: deps.db, access, today: deps.today ?? todayInChina });
   // The public portal (issue 6): /<agency code>/…; parametric, so every fixed path above wins.
-  await app.register(portalRoutes, { db: deps.db, search: publicationSearch, ...(deps.config.publicUrl === undefined ? {} : { publicUrl: deps.config.publicUrl }) });
+  await app.register(portalRoutes, { db: deps.db, search: publicationSearch, fileStorage: deps.fileStorage, ...(deps.config.publicUrl === undefined ? {} : { publicUrl: deps.config.publicUrl }) });
   await registerPortalHome(app, { db: deps.db });
   await app.register(portalApplyRoutes, { db: deps.db, applications: applicationService, signingKey: deps.signingKey ?? randomBytes(32), access, ...(deps.today === undefined ? {} : { today: deps.today }) });
   // The staff console (issue 5): static files of the Vite build.

@@ -3,12 +3,12 @@ import { parseConfig } from './config.ts';
 
 describe('parseConfig', () => {
   it('uses the defaults for an empty environment', () => {
-    expect(parseConfig({})).toEqual({ port: 3000, host: '0.0.0.0', databaseUrl: './data/gongkai.db', logLevel: 'info', loadDemoData: true, jobs: true, secretKey: undefined, secretKeyFile: 'data/secret.key', trustProxy: false, publicUrl: undefined });
+    expect(parseConfig({})).toEqual({ port: 3000, host: '0.0.0.0', databaseUrl: './data/gongkai.db', logLevel: 'info', loadDemoData: true, jobs: true, secretKey: undefined, secretKeyFile: 'data/secret.key', trustProxy: false, publicUrl: undefined, storage: { kind: 'database' } });
   });
 
   it('reads PORT, HOST, DATABASE_URL, LOG_LEVEL and LOAD_DEMO_DATA', () => {
     const config = parseConfig({ PORT: '8080', HOST: '127.0.0.1', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/gongkai', LOG_LEVEL: 'DEBUG', LOAD_DEMO_DATA: 'false' });
-    expect(config).toEqual({ port: 8080, host: '127.0.0.1', databaseUrl: 'postgres://postgres@127.0.0.1:5432/gongkai', logLevel: 'debug', loadDemoData: false, jobs: true, secretKey: undefined, secretKeyFile: 'data/secret.key', trustProxy: false, publicUrl: undefined });
+    expect(config).toEqual({ port: 8080, host: '127.0.0.1', databaseUrl: 'postgres://postgres@127.0.0.1:5432/gongkai', logLevel: 'debug', loadDemoData: false, jobs: true, secretKey: undefined, secretKeyFile: 'data/secret.key', trustProxy: false, publicUrl: undefined, storage: { kind: 'database' } });
     expect(parseConfig({ SECRET_KEY: ' k ', SECRET_KEY_FILE: '/etc/gongkai/key' })).toMatchObject({ secretKey: 'k', secretKeyFile: '/etc/gongkai/key' });
   });
 
@@ -27,6 +27,12 @@ describe('parseConfig', () => {
   it('turns scheduled jobs off with JOBS=off, and refuses another value', () => {
     expect(parseConfig({ JOBS: 'OFF' }).jobs).toBe(false);
     expect(() => parseConfig({ JOBS: 'maybe' })).toThrow('JOBS must be on or off, got "maybe"');
+  });
+
+  it('reads STORAGE: the default directory beside the SQLite file, ./data/files for PostgreSQL', () => {
+    expect(parseConfig({ STORAGE: 'filesystem', DATABASE_URL: '/var/lib/gongkai/gongkai.db' }).storage).toEqual({ kind: 'filesystem', directory: '/var/lib/gongkai/files' });
+    expect(parseConfig({ STORAGE: 'filesystem', DATABASE_URL: 'postgres://db/gongkai' }).storage).toEqual({ kind: 'filesystem', directory: 'data/files' });
+    expect(() => parseConfig({ STORAGE: 's3' })).toThrow('S3_ENDPOINT is required when STORAGE=s3');
   });
 
   it('treats empty values as unset', () => {

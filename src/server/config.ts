@@ -1,5 +1,7 @@
 // The only reader of the environment: parsed once at start-up, then frozen and passed down.
 import { dirname, join } from 'node:path';
+import { parseStorageConfig } from './storage/storage-config.ts';
+import type { StorageConfig } from './storage/storage-config.ts';
 
 export interface Config {
   /** PORT, default 3000. */
@@ -19,6 +21,12 @@ export interface Config {
   readonly secretKey: string | undefined;
   /** SECRET_KEY_FILE; default secret.key beside the SQLite file, or ./data/secret.key for PostgreSQL. */
   readonly secretKeyFile: string;
+  /**
+   * STORAGE: where uploaded attachments' bytes go — database (default), filesystem (STORAGE_DIR,
+   * default files/ beside the SQLite file or ./data/files for PostgreSQL) or s3 (S3_ENDPOINT,
+   * S3_BUCKET, S3_REGION default us-east-1, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY). docs/deployment.md.
+   */
+  readonly storage: StorageConfig;
   /** JOBS: on (default) or off. Off: this process runs no scheduled jobs (src/server/jobs/); each runs once per cluster anyway. */
   readonly jobs: boolean;
   /**
@@ -65,6 +73,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   // Beside the SQLite file, which is what gets backed up and moved; PostgreSQL has no file of ours.
   const onFile = !/^postgres(ql)?:\/\//.test(databaseUrl) && databaseUrl !== ':memory:';
   const defaultKeyFile = join(onFile ? dirname(databaseUrl) : './data', 'secret.key');
+  const storage = parseStorageConfig(env, join(onFile ? dirname(databaseUrl) : './data', 'files'));
 
   const proxyText = value('TRUST_PROXY') ?? 'false';
   const trustProxy = /^(true|false)$/i.test(proxyText) ? proxyText.toLowerCase() === 'true' : proxyText;
@@ -85,6 +94,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl,
     secretKey: value('SECRET_KEY'),
     secretKeyFile: value('SECRET_KEY_FILE') ?? defaultKeyFile,
+    storage,
     logLevel,
     loadDemoData: ['true', '1', 'yes'].includes(demoText),
     jobs: jobsText === 'on',

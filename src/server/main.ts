@@ -16,6 +16,7 @@ import { migrateToLatest } from './db/migrate-to-latest.ts';
 import { DEMO_AGENCY } from './demo/demo-records.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-users.ts';
 import { loadDemoData } from './demo/load-demo-data.ts';
+import { createFileStorage } from './storage/create-file-storage.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -43,6 +44,7 @@ export async function startServer(config: Config, options: { consoleDir?: string
       logger: true,
       secretBox: createSecretBox(secret.key),
       signingKey: new Uint8Array(hkdfSync('sha256', secret.key, new Uint8Array(0), 'gongkai portal form tokens', 32)),
+      fileStorage: createFileStorage(config.storage),
       ...(options.consoleDir === undefined ? {} : { consoleDir: options.consoleDir }),
     });
     if (secret.source === 'created') app.log.info({ file: config.secretKeyFile }, 'server secret key created; back it up with the database');

@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DomainError } from '../../domain/domain-error.ts';
 import type { StaffAccess } from '../accounts/staff-access.ts';
 import { STAFF_SECURITY } from '../accounts/staff-access.ts';
 import { ErrorResponse } from '../applications/application.routes.ts';
@@ -87,10 +88,14 @@ export async function agencyRoutes(app: FastifyInstance, options: AgencyRoutesOp
       checkRequest(request);
       const by = await actorOf(request);
       const { name, level, parentCode } = request.body;
+      if (name === undefined && level === undefined && parentCode === undefined) {
+        throw new DomainError('BAD_INPUT', 'nothing to change', '请给出要修改的机关名称（name）、层级（level）或上级机关（parentCode）。');
+      }
       let entry = null;
       if (name !== undefined || level !== undefined) entry = await service.update(request.params.agencyCode, { ...(name === undefined ? {} : { name }), ...(level === undefined ? {} : { level }) }, by);
       if (parentCode !== undefined) entry = await service.move(request.params.agencyCode, parentCode, by);
-      return entry ?? (await service.update(request.params.agencyCode, {}, by));
+      if (entry === null) throw new Error('unreachable: nothing changed');
+      return entry;
     },
   );
 }

@@ -167,18 +167,18 @@ export async function findPublicAttachment(
   agencyId: number,
   publicationId: number,
   attachmentId: number,
-): Promise<(PublicAttachment & { content: Uint8Array }) | undefined> {
+): Promise<(PublicAttachment & { content: Uint8Array; storageKey: string | null }) | undefined> {
   const row = await db
     .selectFrom('publication_attachments as a')
     .innerJoin('publications as p', 'p.id', 'a.publication_id')
-    .select(['a.id', 'a.file_name', 'a.media_type', 'a.size', 'a.content'])
+    .select(['a.id', 'a.file_name', 'a.media_type', 'a.size', 'a.content', 'a.storage_key'])
     .where('a.id', '=', attachmentId)
     .where('a.publication_id', '=', publicationId)
     .where('p.agency_id', '=', agencyId)
     .where('p.state', '=', 'published')
     .executeTakeFirst();
   if (row === undefined) return undefined;
-  return { id: row.id, fileName: row.file_name, mediaType: row.media_type, size: row.size, content: new Uint8Array(row.content) };
+  return { id: row.id, fileName: row.file_name, mediaType: row.media_type, size: row.size, content: new Uint8Array(row.content), storageKey: row.storage_key };
 }
 
 /** The agency's catalogue (its own, or the default of its level), active nodes only, in order. */

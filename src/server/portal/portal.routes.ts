@@ -10,6 +10,8 @@ import { renderReportHtml } from '../../domain/report/render/render-report-html.
 import { parseReportJson } from '../../domain/report/render/render-report-json.ts';
 import { reportTitle } from '../../domain/report/render/report-title.ts';
 import { ATTACHMENT_TYPES } from '../../files/attachment/sniff-attachment-type.ts';
+import { readAttachmentBytes } from '../publications/publication.repository.ts';
+import type { FileStorage } from '../storage/file-storage.ts';
 import type { Database } from '../db/database.ts';
 import { contentDisposition } from '../reports/content-disposition.ts';
 import type { PublicationSearch } from '../search/publication-search.ts';
@@ -48,6 +50,8 @@ export interface PortalRoutesOptions {
   search: PublicationSearch;
   /** PUBLIC_URL, e.g. https://gongkai.example.gov.cn (no trailing slash); absolute links use it when set. */
   publicUrl?: string;
+  /** Where attachments stored outside the database are (STORAGE=filesystem|s3); undefined: in the rows. */
+  fileStorage?: FileStorage | undefined;
 }
 
 /** First path segments that are not agency codes (portal.md). */
@@ -91,7 +95,7 @@ function cacheKey(request: FastifyRequest): string {
 type Params = Record<string, string | undefined>;
 
 export async function portalRoutes(app: FastifyInstance, options: PortalRoutesOptions): Promise<void> {
-  const { db, search } = options;
+  const { db, search, fileStorage } = options;
   const cache = createPageCache(db);
 
   const notFound = (agency: PortalAgencyRow | null, message = '您访问的页面不存在，可能已被移除或地址有误。'): CachedPage => page(renderPortalError(agency, 404, message), 404);
@@ -258,7 +262,7 @@ export async function portalRoutes(app: FastifyInstance, options: PortalRoutesOp
         'content-security-policy': "default-src 'none'; sandbox",
         'cache-control': 'public, max-age=300',
       })
-      .send(Buffer.from(attachment.content));
+      .send(Buffer.from(await readAttachmentBytes(fileStorage, { id: attachment.id, storage_key: attachment.storageKey, content: attachment.content })));
   });
 
   app.get(

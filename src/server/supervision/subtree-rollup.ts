@@ -17,6 +17,7 @@ import { parseReportJson } from '../../domain/report/render/render-report-json.t
 import type { ReportState } from '../../domain/report/report-approval.ts';
 import { DOCUMENT_KINDS } from '../../domain/report/report-format.ts';
 import type { AgencyNode } from '../agencies/agencies.repository.ts';
+import { todayInChina } from '../applications/application.service.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import type { Database } from '../db/database.ts';
 import { sumReports } from './aggregate-reports.ts';
@@ -81,8 +82,8 @@ export interface SubtreeRollup {
 }
 
 export interface RollupOptions {
-  /** Today's date in China (YYYY-MM-DD), for the late flag. */
-  today: string;
+  /** Today's date in China (YYYY-MM-DD), for the late flag; default the real today. */
+  today?: string;
 }
 
 /** agencies.level -> the lint's level (as annual-report.service.ts): only 乡镇 is certain. */
@@ -119,7 +120,8 @@ function liveReport(
 const hasCounts = (counts: ReportCounts | undefined): boolean =>
   counts !== undefined && (counts.applications.some((c) => c.received + c.carriedIn > 0) || counts.reviewCases.some((c) => c.concluded + c.pending > 0));
 
-export async function computeSubtreeRollup(db: Kysely<Database>, agencyId: number, year: number, options: RollupOptions): Promise<SubtreeRollup> {
+export async function computeSubtreeRollup(db: Kysely<Database>, agencyId: number, year: number, options: RollupOptions = {}): Promise<SubtreeRollup> {
+  const today = options.today ?? todayInChina();
   const agencies = createAgenciesRepository(db);
   const [nodes, ancestors, { current: counts, previous: previousCounts }, documents, figures, texts, rows, external] = await Promise.all([
     agencies.listSubtree(agencyId),
@@ -154,7 +156,7 @@ export async function computeSubtreeRollup(db: Kysely<Database>, agencyId: numbe
     if (agency.external) {
       const imported = external.get(agency.id);
       if (imported === undefined) {
-        return { agency, status: 'notStarted', source: 'none', report: null, findings: [], errors: 0, warnings: 0, publishedAt: null, deadline, deadlineSetBy: setBy, late: options.today > deadline, imported: null };
+        return { agency, status: 'notStarted', source: 'none', report: null, findings: [], errors: 0, warnings: 0, publishedAt: null, deadline, deadlineSetBy: setBy, late: today > deadline, imported: null };
       }
       const findings = JSON.parse(imported.findingsJson) as Finding[];
       return {
@@ -199,7 +201,7 @@ export async function computeSubtreeRollup(db: Kysely<Database>, agencyId: numbe
       DOCUMENT_KINDS.some((k) => (docs?.[k.code]?.current.issued ?? 0) + (docs?.[k.code]?.current.repealed ?? 0) > 0);
     const status: SupervisionStatus = row !== undefined ? row.state : hasRecords ? 'draft' : 'notStarted';
     const publishedAt = row?.publishedJson != null ? row.publishedAt : null;
-    const late = publishedAt !== null ? dateInChina(publishedAt) > deadline : options.today > deadline;
+    const late = publishedAt !== null ? dateInChina(publishedAt) > deadline : today > deadline;
     return { agency, status, source, report, findings, errors, warnings, publishedAt, deadline, deadlineSetBy: setBy, late, imported: null };
   });
 

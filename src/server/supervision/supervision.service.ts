@@ -118,6 +118,15 @@ function checkYear(year: number): void {
 const normaliseName = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '');
 
 const TOWNSHIP_NAME = /(乡|镇|街道|街道办事处)(人民政府)?$/;
+const COUNTY_NAME = /(县|区|旗|县级市)人民政府$/;
+const ABOVE_COUNTY = ['national', 'provincial', 'municipal'];
+
+/** A guess from the report's agency name (the file does not say): 乡镇/街道, a 县/区 government, else the supervisor's level. */
+function guessLevel(name: string, parentLevel: string): string {
+  if (TOWNSHIP_NAME.test(name)) return 'township';
+  if (COUNTY_NAME.test(name) && ABOVE_COUNTY.includes(parentLevel)) return 'county';
+  return parentLevel;
+}
 
 export interface SupervisionServiceDeps {
   db: Kysely<Database>;
@@ -330,7 +339,7 @@ export function createSupervisionService(deps: SupervisionServiceDeps) {
             if (name === '') return refused('报告中找不到机关名称，请指定要导入到哪个机关。');
             target = nodes.find((n) => normaliseName(n.name) === name);
             if (target === undefined) {
-              const level = TOWNSHIP_NAME.test(name) ? 'township' : root.level;
+              const level = guessLevel(name, root.level);
               const codes = new Set((await tree.listAgencies()).map((a) => a.code));
               const prefix = root.code.slice(0, 30);
               let n = 1;
