@@ -1,5 +1,5 @@
 // The frame of every page: left menu, header with the agency being worked on and the user.
-import { AppstoreOutlined, AuditOutlined, BarChartOutlined, FileSearchOutlined, LogoutOutlined, NotificationOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, ClusterOutlined, AuditOutlined, BarChartOutlined, FileSearchOutlined, LogoutOutlined, NotificationOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Select, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import type { Me } from './api.ts';
@@ -17,6 +17,7 @@ const AGENCY_KEY = 'gongkai.console.agency';
 // The larger sections load when first opened, so signing in and the 工作台 stay quick.
 const PublicationsSection = lazy(() => import('./publications/publications-section.tsx').then((m) => ({ default: m.PublicationsSection })));
 const ReportsSection = lazy(() => import('./reports/reports-section.tsx').then((m) => ({ default: m.ReportsSection })));
+const SupervisionSection = lazy(() => import('./supervision/supervision-section.tsx').then((m) => ({ default: m.SupervisionSection })));
 const SettingsSection = lazy(() => import('./settings/settings-section.tsx').then((m) => ({ default: m.SettingsSection })));
 
 const MENU = [
@@ -24,6 +25,7 @@ const MENU = [
   { key: '/applications', icon: <FileSearchOutlined />, label: '依申请公开' },
   { key: '/publications', icon: <NotificationOutlined />, label: '主动公开' },
   { key: '/reports', icon: <BarChartOutlined />, label: '年度报告' },
+  { key: '/supervision', icon: <ClusterOutlined />, label: '监督汇总' },
   { key: '/settings', icon: <SettingOutlined />, label: '设置' },
   { key: '/audit', icon: <AuditOutlined />, label: '审计记录' },
 ];
@@ -62,8 +64,8 @@ export function ConsoleLayout({ me, onSignedOut }: Props) {
 
   const roles = agency === undefined ? [] : (me.rolesByAgency[agency] ?? []);
   const actions = agency === undefined ? [] : (me.actionsByAgency[agency] ?? []);
-  // 审计记录 only for those the permission table lets read the trail in this agency.
-  const menu = MENU.filter((item) => item.key !== '/audit' || actions.includes('audit.read'));
+  // 审计记录 and 监督汇总 only for those the permission table lets in, in this agency.
+  const menu = MENU.filter((item) => (item.key !== '/audit' || actions.includes('audit.read')) && (item.key !== '/supervision' || actions.includes('supervision.read')));
   const selectedKey = menuKeyOf(path);
   const title = MENU.find((item) => item.key === selectedKey)?.label ?? '';
 
@@ -79,6 +81,8 @@ export function ConsoleLayout({ me, onSignedOut }: Props) {
     content = <PublicationsSection key={agency} {...section} />;
   } else if (selectedKey === '/reports') {
     content = <ReportsSection key={agency} {...section} />;
+  } else if (selectedKey === '/supervision') {
+    content = <SupervisionSection key={agency} {...section} />;
   } else if (selectedKey === '/settings') {
     content = <SettingsSection key={agency} {...section} />;
   } else if (selectedKey === '/audit' && actions.includes('audit.read')) {
