@@ -2,6 +2,7 @@
 import { AppstoreOutlined, ClusterOutlined, AuditOutlined, BarChartOutlined, FileSearchOutlined, LogoutOutlined, NotificationOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Result, Select, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { Me } from './api.ts';
 import { api } from './api.ts';
 import { ApplicationListPage } from './application-list-page.tsx';
@@ -20,14 +21,15 @@ const ReportsSection = lazy(() => import('./reports/reports-section.tsx').then((
 const SupervisionSection = lazy(() => import('./supervision/supervision-section.tsx').then((m) => ({ default: m.SupervisionSection })));
 const SettingsSection = lazy(() => import('./settings/settings-section.tsx').then((m) => ({ default: m.SettingsSection })));
 
-const MENU = [
-  { key: '/', icon: <AppstoreOutlined />, label: '工作台' },
-  { key: '/applications', icon: <FileSearchOutlined />, label: '依申请公开' },
-  { key: '/publications', icon: <NotificationOutlined />, label: '主动公开' },
-  { key: '/reports', icon: <BarChartOutlined />, label: '年度报告' },
-  { key: '/supervision', icon: <ClusterOutlined />, label: '监督汇总' },
+/** Each item shows for those the permission table lets in, in the current agency (`needs`: any of). */
+const MENU: { key: string; icon: ReactNode; label: string; needs?: readonly string[] }[] = [
+  { key: '/', icon: <AppstoreOutlined />, label: '工作台', needs: ['application.read', 'publication.read'] },
+  { key: '/applications', icon: <FileSearchOutlined />, label: '依申请公开', needs: ['application.read'] },
+  { key: '/publications', icon: <NotificationOutlined />, label: '主动公开', needs: ['publication.read'] },
+  { key: '/reports', icon: <BarChartOutlined />, label: '年度报告', needs: ['report.read'] },
+  { key: '/supervision', icon: <ClusterOutlined />, label: '监督汇总', needs: ['supervision.read'] },
   { key: '/settings', icon: <SettingOutlined />, label: '设置' },
-  { key: '/audit', icon: <AuditOutlined />, label: '审计记录' },
+  { key: '/audit', icon: <AuditOutlined />, label: '审计记录', needs: ['audit.read'] },
 ];
 
 function menuKeyOf(path: string): string {
@@ -64,13 +66,15 @@ export function ConsoleLayout({ me, onSignedOut }: Props) {
 
   const roles = agency === undefined ? [] : (me.rolesByAgency[agency] ?? []);
   const actions = agency === undefined ? [] : (me.actionsByAgency[agency] ?? []);
-  // 审计记录 and 监督汇总 only for those the permission table lets in, in this agency.
-  const menu = MENU.filter((item) => (item.key !== '/audit' || actions.includes('audit.read')) && (item.key !== '/supervision' || actions.includes('supervision.read')));
-  const selectedKey = menuKeyOf(path);
+  const menu = MENU.filter((item) => item.needs === undefined || item.needs.some((action) => actions.includes(action)));
+  // Someone with no 工作台 (a 政务公开办 supervisor) starts at the first section they may open.
+  const start = menu[0]?.key ?? '/settings';
+  const selectedKey = path === '/' && !menu.some((item) => item.key === '/') ? start : menuKeyOf(path);
   const title = MENU.find((item) => item.key === selectedKey)?.label ?? '';
 
   let content;
-  const section: SectionProps | undefined = agency === undefined ? undefined : { agency, path, me, roles, actions };
+  const sectionPath = path === '/' && selectedKey !== '/' ? selectedKey : path;
+  const section: SectionProps | undefined = agency === undefined ? undefined : { agency, path: sectionPath, me, roles, actions };
   if (agency === undefined || section === undefined) {
     content = <Result status="info" title="您的账号尚未分配到任何机关" subTitle="请联系本机关的系统管理员分配角色后再登录。" />;
   } else if (path.startsWith('/applications/') && path.length > '/applications/'.length) {

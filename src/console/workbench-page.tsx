@@ -64,13 +64,16 @@ export function WorkbenchPage({ agency, actions }: SectionProps) {
 
   useEffect(() => {
     let live = true;
-    Promise.all([listApplications(agency, { dueSoon: true, limit: PAGE, offset: 0 }), listApplications(agency, { overdue: true, limit: PAGE, offset: 0 })])
-      .then(([soon, late]) => {
-        if (!live) return;
-        setDueSoon(soon);
-        setOverdue(late);
-      })
-      .catch((caught: unknown) => live && setError(caught instanceof ApiError ? caught.message : '载入失败，请稍后重试。'));
+    // 系统管理员 reads no applicants' cases (三员分立): no case lists for them.
+    if (readsCases) {
+      Promise.all([listApplications(agency, { dueSoon: true, limit: PAGE, offset: 0 }), listApplications(agency, { overdue: true, limit: PAGE, offset: 0 })])
+        .then(([soon, late]) => {
+          if (!live) return;
+          setDueSoon(soon);
+          setOverdue(late);
+        })
+        .catch((caught: unknown) => live && setError(caught instanceof ApiError ? caught.message : '载入失败，请稍后重试。'));
+    }
     if (reviewer) {
       listPublications(agency, { awaitingMe: true, limit: PAGE, offset: 0 })
         .then((page) => live && setReviews(page))
@@ -89,21 +92,26 @@ export function WorkbenchPage({ agency, actions }: SectionProps) {
   }, [agency, reviewer, readsCases, readsPublications, year]);
 
   const columns = applicationColumns(false);
-  const span = reviewer ? 8 : 12;
+  const cards = (readsCases ? 2 : 0) + (reviewer ? 1 : 0);
+  const span = cards === 0 ? 24 : 24 / cards;
   return (
     <>
       {error !== null && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} sm={span}>
-          <Card hoverable onClick={() => navigate('/applications?overdue=true')} data-testid="overdue-count">
-            <Statistic title="已超期的申请" value={overdue?.total ?? '—'} suffix="件" styles={{ content: { color: '#cf1322' } }} />
-          </Card>
-        </Col>
-        <Col xs={24} sm={span}>
-          <Card hoverable onClick={() => navigate('/applications?dueSoon=true')} data-testid="due-soon-count">
-            <Statistic title="即将到期的申请" value={dueSoon?.total ?? '—'} suffix="件" styles={{ content: { color: '#d46b08' } }} />
-          </Card>
-        </Col>
+        {readsCases && (
+          <Col xs={24} sm={span}>
+            <Card hoverable onClick={() => navigate('/applications?overdue=true')} data-testid="overdue-count">
+              <Statistic title="已超期的申请" value={overdue?.total ?? '—'} suffix="件" styles={{ content: { color: '#cf1322' } }} />
+            </Card>
+          </Col>
+        )}
+        {readsCases && (
+          <Col xs={24} sm={span}>
+            <Card hoverable onClick={() => navigate('/applications?dueSoon=true')} data-testid="due-soon-count">
+              <Statistic title="即将到期的申请" value={dueSoon?.total ?? '—'} suffix="件" styles={{ content: { color: '#d46b08' } }} />
+            </Card>
+          </Col>
+        )}
         {reviewer && (
           <Col xs={24} sm={span}>
             <Card hoverable onClick={() => navigate('/publications?tab=awaiting')} data-testid="awaiting-review-count">
@@ -126,12 +134,16 @@ export function WorkbenchPage({ agency, actions }: SectionProps) {
           />
         </Card>
       )}
+      {readsCases && (
+        <>
       <Card title="已超期" style={{ marginBottom: 16 }}>
         <Table rowKey="trackingNumber" size="middle" columns={columns} dataSource={overdue?.applications ?? []} loading={overdue === null && error === null} pagination={false} locale={{ emptyText: '没有已超期的申请' }} />
       </Card>
       <Card title="即将到期（5个工作日内）" style={{ marginBottom: 16 }}>
         <Table rowKey="trackingNumber" size="middle" columns={columns} dataSource={dueSoon?.applications ?? []} loading={dueSoon === null && error === null} pagination={false} locale={{ emptyText: '没有即将到期的申请' }} />
       </Card>
+        </>
+      )}
       <Card title={`${year}年工作量`} data-testid="year-counts">
         <Row gutter={[16, 16]}>
           {readsCases && (

@@ -74,9 +74,10 @@ function renderTable(grid: ReportTableGrid): Table {
   });
 }
 
-export async function renderReportDocx(report: AnnualReport): Promise<Uint8Array> {
+/** `options.title` replaces the report's own title (a supervisor's 汇总表). */
+export async function renderReportDocx(report: AnnualReport, options: { title?: string } = {}): Promise<Uint8Array> {
   const grids = buildReportTableGrids(report);
-  const title = reportTitle(report);
+  const title = options.title ?? reportTitle(report);
   const children: (Paragraph | Table)[] = [titleParagraph(title)];
   for (const section of SECTIONS) {
     // A heading never ends a page: it stays with its text or table.

@@ -90,10 +90,12 @@ function writeGrid(sheet: ExcelJS.Worksheet, grid: ReportTableGrid): void {
   sheet.pageSetup = { paperSize: 9, orientation: grid.table === 'table4' ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
 
-export async function renderReportXlsx(report: AnnualReport): Promise<Uint8Array> {
+/** `options.title` replaces the report's own title (a supervisor's 汇总表). */
+export async function renderReportXlsx(report: AnnualReport, options: { title?: string } = {}): Promise<Uint8Array> {
+  const title = options.title ?? reportTitle(report);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'gongkai';
-  workbook.title = reportTitle(report);
+  workbook.title = title;
 
   const meta = workbook.addWorksheet(METADATA_SHEET);
   meta.getColumn(1).width = 36;
@@ -114,7 +116,7 @@ export async function renderReportXlsx(report: AnnualReport): Promise<Uint8Array
     row.getCell(2).font = FONT;
     row.getCell(2).alignment = { vertical: 'top', wrapText: true };
   });
-  meta.getRow(rows.length + 2).getCell(1).value = `本工作簿由 gongkai 导出（${reportTitle(report)}）。修改数字即可重新导入；请勿改动表格结构和标签。`;
+  meta.getRow(rows.length + 2).getCell(1).value = `本工作簿由 gongkai 导出（${title}）。修改数字即可重新导入；请勿改动表格结构和标签。`;
 
   for (const grid of buildReportTableGrids(report)) writeGrid(workbook.addWorksheet(sheetName(grid)), grid);
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -28,6 +28,7 @@ import type { Database } from './db/database.ts';
 import { disclosureSettingsRoutes } from './disclosure-settings/disclosure-settings.routes.ts';
 import { createDisclosureSettingsService } from './disclosure-settings/disclosure-settings.service.ts';
 import { registerErrorHandlers } from './http-errors.ts';
+import { supervisionPlugin } from './supervision/supervision-plugin.ts';
 import { portalApplyRoutes } from './portal/apply/portal-apply.routes.ts';
 import { portalRoutes, registerPortalHome } from './portal/portal.routes.ts';
 import { noticeRoutes } from './notices/notice.routes.ts';
@@ -134,7 +135,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(publicationRoutes, { service: createPublicationService({ db: deps.db, calendars: createCalendarProvider(deps.db), today: deps.today ?? todayInChina, search: publicationSearch, fileStorage: deps.fileStorage }), access });
   await app.register(searchRoutes, { search: publicationSearch, db: deps.db });
   await app.register(auditRoutes, { db: deps.db, access });
-  await app.register((await import('./supervision/supervision-plugin.ts')).supervisionPlugin, { db: deps.db, access, today: deps.today ?? todayInChina });
+  // 政务公开办's view of its subtree (issue 7), and the agency tree.
+  await app.register(supervisionPlugin, { db: deps.db, access, today: deps.today ?? todayInChina });
   // The public portal (issue 6): /<agency code>/…; parametric, so every fixed path above wins.
   await app.register(portalRoutes, { db: deps.db, search: publicationSearch, fileStorage: deps.fileStorage, ...(deps.config.publicUrl === undefined ? {} : { publicUrl: deps.config.publicUrl }) });
   await registerPortalHome(app, { db: deps.db });

@@ -3,6 +3,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase } from '../../server/db/connect-database.ts';
+import { createAgenciesRepository } from '../../server/agencies/agencies.repository.ts';
+import { computeSubtreeRollup } from '../../server/supervision/subtree-rollup.ts';
 import { gongkaiInProcess } from '../../../test/capture-cli-io.ts';
 import { createEmptyReport } from '../../domain/report/annual-report.ts';
 import { renderReportText } from '../../domain/report/render/render-report-text.ts';
@@ -37,6 +40,14 @@ describe('gongkai agency and supervision', () => {
     ]);
   });
 
+  it('explains the commands in --help', async () => {
+    const help = await gongkaiInProcess(['agency', 'create', '--help'], dir);
+    expect(help.stdout).toContain('--parent <code>');
+    expect(help.stdout).toContain('保留路径');
+    const importHelp = await gongkaiInProcess(['supervision', 'import', '--help'], dir);
+    expect(importHelp.stdout).toContain('gongkai supervision import --agency city --year 2025 ./reports-2025/');
+  });
+
   it('imports a folder of published reports of agencies not on the platform', async () => {
     const folder = join(dir, 'reports');
     mkdirSync(folder);
@@ -51,5 +62,25 @@ describe('gongkai agency and supervision', () => {
     expect(result.stdout).toContain('新建未上平台机关 dist-a-x1');
     const list = await gongkaiInProcess(['agency', 'list', '--database', database], dir);
     expect(list.stdout).toContain('    dist-a-x1  西镇人民政府（乡级（乡镇、街道），未上平台）');
+  });
+
+  it("imports the real 漯河市商务局 2021 report with its findings, and adds its table 二 into the city's 2021 sums", async () => {
+    const result = await gongkaiInProcess(['supervision', 'import', '--agency', 'city', '--year', '2021', '/work/shared/fixtures/reports/2021-luohe-shangwuju.txt', '--json', '--database', database], dir);
+    expect(result.code, result.stderr).toBe(0);
+    const [imported] = JSON.parse(result.stdout) as { imported: boolean; agencyName: string; agencyCode: string; createdAgency: boolean; errors: number }[];
+    expect(imported).toMatchObject({ imported: true, agencyName: '漯河市商务局', agencyCode: 'city-x1', createdAgency: true });
+    const connection = await connectDatabase(database);
+    try {
+      const city = await createAgenciesRepository(connection.db).getAgencyByCode('city');
+      const rollup = await computeSubtreeRollup(connection.db, city.id, 2021, { today: '2022-03-01' });
+      const luohe = rollup.agencies.find((e) => e.agency.code === 'city-x1');
+      // domain.md §7: its overview claims 1 application while table 三 is all 0; its fee “162” lacks the 4 decimals its header asks for.
+      expect(luohe?.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['TXT-APPS', 'T2-FEE']));
+      expect([luohe?.status, luohe?.source, luohe?.late]).toEqual(['published', 'imported', false]);
+      // 行政许可 39, 行政处罚 0, 行政强制 0, 收费 162 万元 as printed; the platform agencies entered no 2021 figures.
+      expect([rollup.aggregate.table2.licensing, rollup.aggregate.table2.penalty, rollup.aggregate.table2.administrativeFees]).toEqual([39, 0, '162.0000']);
+    } finally {
+      await connection.close();
+    }
   });
 });

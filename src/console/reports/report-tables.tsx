@@ -25,6 +25,8 @@ interface Props {
   /** data-testid of the cell to flash (after a click in the 检查 list). */
   focused: string | null;
   onOpenCell: (cell: GridDataCell) => void;
+  /** The line above the tables; by default it speaks of the cases behind a number (年度报告). */
+  hint?: string;
 }
 
 function TableView({ grid, findings, focused, onOpenCell }: { grid: ReportGrid } & Omit<Props, 'report'>) {
@@ -86,11 +88,11 @@ function TableView({ grid, findings, focused, onOpenCell }: { grid: ReportGrid }
   );
 }
 
-export function ReportTables({ report, findings, focused, onOpenCell }: Props) {
+export function ReportTables({ report, findings, focused, onOpenCell, hint }: Props) {
   const grids = [buildTable2(report), buildTable3(report), buildTable4(report)];
   return (
     <div>
-      <Typography.Paragraph type="secondary">点击表格中的数字，可查看构成该数字的申请、文件或复议诉讼案件。红色底纹表示检查发现错误，黄色表示提示。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{hint ?? '点击表格中的数字，可查看构成该数字的申请、文件或复议诉讼案件。红色底纹表示检查发现错误，黄色表示提示。'}</Typography.Paragraph>
       {grids.map((grid) => (
         <section key={grid.table} style={{ marginBottom: 24 }}>
           <Typography.Title level={5}>{SECTION_TITLES[TABLE_SECTIONS[grid.table]]}</Typography.Title>

@@ -5,6 +5,10 @@ import { Alert, App, Button, Card, Input, Select, Space, Steps, Tag, Typography 
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { getSettings, putSettings, ROLE_OPTIONS } from './settings-api.ts';
+
+// A review step is taken by a role of the agency's own staff: not the 审计员 (reads only) nor the
+// 政务公开办 (supervises other agencies' reports).
+const STEP_ROLE_OPTIONS = ROLE_OPTIONS.filter((option) => option.value !== 'auditor' && option.value !== 'supervisor');
 import type { ChecklistQuestion, DisclosureSettings, ReviewStep } from './settings-api.ts';
 import { move, newQuestionId } from './settings-logic.ts';
 
@@ -70,8 +74,8 @@ export function ReviewChainTab({ agency, canEdit }: { agency: string; canEdit: b
                   aria-label={`第${index + 1}步的角色`}
                   style={{ width: 160 }}
                   value={step.role}
-                  options={ROLE_OPTIONS}
-                  onChange={(role: string) => setChain(chain.map((s, i) => (i === index ? { role, label: ROLE_OPTIONS.find((o) => o.value === role)?.label ?? s.label } : s)))}
+                  options={STEP_ROLE_OPTIONS}
+                  onChange={(role: string) => setChain(chain.map((s, i) => (i === index ? { role, label: STEP_ROLE_OPTIONS.find((o) => o.value === role)?.label ?? s.label } : s)))}
                 />
                 <Input aria-label={`第${index + 1}步的名称`} style={{ width: 200 }} value={step.label} maxLength={20} onChange={(e) => setChain(chain.map((s, i) => (i === index ? { ...s, label: e.target.value } : s)))} />
                 <Button aria-label="上移" icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => setChain(move(chain, index, -1))} />

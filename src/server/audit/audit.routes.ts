@@ -27,6 +27,11 @@ export interface AuditRoutesOptions {
 const EXACT_LABELS: Record<string, string> = {
   'application.read': '查看申请',
   'application.idProofRead': '查看申请人身份证明',
+  'agency.created': '新增机关',
+  'agency.moved': '调整机关隶属关系',
+  'agency.renamed': '修改机关名称',
+  'supervision.deadlineSet': '设定年度报告公布期限',
+  'supervision.reportImported': '导入未上平台机关的年度报告',
   'user.login': '登录',
   'user.loginFailed': '登录失败',
   'user.locked': '账号锁定',

@@ -229,6 +229,21 @@ describeEachDatabase('supervision API', (database) => {
     expect(refused.json<{ results: { imported: boolean; message: string }[] }>().results[0]).toEqual(expect.objectContaining({ imported: false, message: '“X1镇人民政府”在平台上编制年度报告，不能导入文件代替。' }));
   });
 
+  it('imports into an external agency named by childCode, whatever name the file prints', async () => {
+    const districtY = await createAgenciesRepository(database.db).getAgencyByCode('district-y');
+    await createAgenciesRepository(database.db).createAgency({ code: 'ext-y', name: 'Y区某中心', level: 'county', parentId: districtY.id, external: true });
+    const report = createEmptyReport(0, '某中心', 2025);
+    report.table2.penalty = 9;
+    report.table2.administrativeFees = '0.0000';
+    const body = multipartBody([{ name: 'center.txt', content: renderReportText(report) }], { childCode: 'ext-y' });
+    const res = await app.inject({ method: 'POST', url: '/api/supervision/city/2025/external-reports', headers: { ...supCity, ...body.headers }, payload: body.payload });
+    expect(res.json<{ results: { imported: boolean; agencyCode: string; createdAgency: boolean }[] }>().results[0]).toMatchObject({ imported: true, agencyCode: 'ext-y', createdAgency: false });
+    const v = await view(supCity, 'city');
+    expect(v.agencies.find((a) => a.code === 'ext-y')).toMatchObject({ parentCode: 'district-y', depth: 2, status: 'published', source: 'imported' });
+    // 行政处罚: 甲局 2 + X区 0 + X1镇 0 + 某某镇 0 + 某中心 9.
+    expect(v.aggregate.table2.penalty).toBe(11);
+  });
+
   it('exports the sums as DOCX and XLSX named as a 汇总表', async () => {
     for (const format of ['docx', 'xlsx']) {
       const res = await app.inject({ url: `/api/supervision/city/2025/export.${format}`, headers: supCity });

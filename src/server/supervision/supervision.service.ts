@@ -266,10 +266,11 @@ export function createSupervisionService(deps: SupervisionServiceDeps) {
     async exportAggregate(agencyCode: string, year: number, format: 'docx' | 'xlsx'): Promise<{ headers: Record<string, string>; body: Buffer }> {
       const result = await rollup(agencyCode, year);
       const printed = aggregateForPrint(result);
-      const body = Buffer.from(format === 'docx' ? await renderReportDocx(printed) : await renderReportXlsx(printed));
+      const title = `${result.root.name}${year}年度政府信息公开工作年度报告汇总表`;
+      const body = Buffer.from(format === 'docx' ? await renderReportDocx(printed, { title }) : await renderReportXlsx(printed, { title }));
       const contentType =
         format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      const name = `${result.root.name}${year}年度政府信息公开工作年度报告汇总表.${format}`;
+      const name = `${title}.${format}`;
       return { headers: { 'content-type': contentType, 'content-disposition': contentDisposition(name, `${result.root.code}-${year}-summary.${format}`) }, body };
     },
 

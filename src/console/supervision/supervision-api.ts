@@ -1,0 +1,118 @@
+// The 政务公开办's API as the console sees it (src/server/supervision/supervision.routes.ts).
+import { api, ApiError } from '../api.ts';
+import type { Finding, ReportJson } from '../reports/report-api.ts';
+
+export type SupervisionStatus = 'notStarted' | 'draft' | 'inReview' | 'finalized' | 'published';
+export type ReportSource = 'published' | 'final' | 'live' | 'imported' | 'none';
+
+export interface SupervisedAgency {
+  code: string;
+  name: string;
+  level: string;
+  levelLabel: string;
+  parentCode: string | null;
+  depth: number;
+  /** Not on the platform: its report comes from an imported file. */
+  external: boolean;
+  status: SupervisionStatus;
+  statusLabel: string;
+  source: ReportSource;
+  sourceLabel: string;
+  late: boolean;
+  deadline: string;
+  deadlineSetBy: string | null;
+  publishedAt: string | null;
+  errors: number;
+  warnings: number;
+  imported: { fileName: string; importedAt: string; importedBy: string } | null;
+  /** portal: the public report page (published only); console: the agency's details here. */
+  links: { portal: string | null; console: string; api: string };
+}
+
+export interface SupervisionView {
+  agency: { code: string; name: string };
+  year: number;
+  statutoryDeadline: string;
+  /** The deadline this agency set for its subtree, null when none (the statutory one applies). */
+  deadline: string | null;
+  counts: Record<SupervisionStatus | 'late' | 'agencies', number>;
+  agencies: SupervisedAgency[];
+  aggregate: ReportJson;
+  exports: { docx: string; xlsx: string };
+}
+
+export type CellValue = number | string | null;
+
+export interface SupervisionCell {
+  address: { table: 'table2' | 'table3' | 'table4'; row: string; column: string | null };
+  label: string;
+  total: CellValue;
+  contributions: { code: string; name: string; depth: number; source: ReportSource; value: CellValue }[];
+}
+
+export interface SupervisedReport {
+  agency: { code: string; name: string };
+  year: number;
+  status: SupervisionStatus;
+  statusLabel: string;
+  source: ReportSource;
+  sourceLabel: string;
+  report: ReportJson | null;
+  findings: Finding[];
+}
+
+export interface ImportResult {
+  fileName: string;
+  imported: boolean;
+  message: string;
+  agencyCode: string | null;
+  agencyName: string | null;
+  createdAgency: boolean;
+  errors: number;
+  warnings: number;
+}
+
+const base = (agency: string, year: number) => `/api/supervision/${encodeURIComponent(agency)}/${year}`;
+
+export const getSupervision = (agency: string, year: number) => api<SupervisionView>(base(agency, year));
+
+export function getCell(agency: string, year: number, table: string, row: string, column: string | null): Promise<SupervisionCell> {
+  const query = new URLSearchParams({ table, row });
+  if (column !== null) query.set('column', column);
+  return api<SupervisionCell>(`${base(agency, year)}/cells?${query.toString()}`);
+}
+
+export const getSupervisedReport = (agency: string, year: number, child: string) =>
+  api<SupervisedReport>(`${base(agency, year)}/agencies/${encodeURIComponent(child)}`);
+
+export const setDeadline = (agency: string, year: number, dueOn: string | null) =>
+  api<{ deadline: string | null; statutoryDeadline: string }>(`${base(agency, year)}/deadline`, { method: 'PUT', body: { dueOn } });
+
+/** Multipart upload of report files (api() sends JSON only); errors carry the server's Chinese message. */
+export async function importReports(agency: string, year: number, files: readonly File[], childCode: string | null): Promise<ImportResult[]> {
+  const form = new FormData();
+  if (childCode !== null) form.append('childCode', childCode);
+  for (const file of files) form.append('files', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(`${base(agency, year)}/external-reports`, { method: 'POST', credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试。');
+  }
+  const text = await response.text();
+  let data: unknown = null;
+  try {
+    data = text === '' ? null : JSON.parse(text);
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    const body = (data ?? {}) as { error?: unknown; message?: unknown };
+    const message = typeof body.message === 'string' && body.message !== '' ? body.message : `导入失败（${response.status}），请稍后重试。`;
+    throw new ApiError(response.status, typeof body.error === 'string' ? body.error : 'HTTP', message);
+  }
+  return (data as { results: ImportResult[] }).results;
+}
+
+/** The server's Chinese message, or a plain fallback. */
+export const errorText = (caught: unknown, fallback = '操作失败，请稍后重试。'): string => (caught instanceof ApiError ? caught.message : fallback);
