@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readZipEntry } from '../read-zip-entry.ts';
 import type { E2eServer } from './support/e2e-server.ts';
-import { hasBrowser, screenshot, signIn, startE2eServer } from './support/e2e-server.ts';
+import { fillDate, hasBrowser, screenshot, signIn, startE2eServer } from './support/e2e-server.ts';
 
 const RECEIVED_ON = '2026-09-28';
 
@@ -37,13 +37,6 @@ describe.skipIf(!hasBrowser)('依申请公开 case actions in Chromium', () => {
     await e2e?.close();
   });
 
-  /** Types a date into an antd DatePicker found by its label and confirms it. */
-  async function fillDate(label: string, date: string) {
-    const input = page.getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(date);
-    await input.press('Enter');
-  }
 
   async function openAction(button: string) {
     await page.getByTestId('case-actions').getByRole('button', { name: button, exact: true }).click();
@@ -65,7 +58,7 @@ describe.skipIf(!hasBrowser)('依申请公开 case actions in Chromium', () => {
     const drawer = page.getByRole('dialog', { name: '登记申请' });
     await drawer.waitFor();
     await drawer.getByText('当面', { exact: true }).click();
-    await fillDate('收到申请之日', RECEIVED_ON);
+    await fillDate(page, '收到申请之日', RECEIVED_ON);
     await page.getByLabel('申请人姓名').fill('柜台申请人');
     // Check digit wrong (the right one is X): the server's Chinese reason is shown as it comes.
     await page.getByLabel('身份证号码').fill('110105194912310021');
@@ -98,9 +91,9 @@ describe.skipIf(!hasBrowser)('依申请公开 case actions in Chromium', () => {
 
   it('asks for 补正: no due date while waiting', async () => {
     await openAction('告知补正');
-    await fillDate('告知补正之日', '2026-09-30');
+    await fillDate(page, '告知补正之日', '2026-09-30');
     await page.getByLabel('补正事项').fill('请写明所需文件的具体名称或文号\n请写明项目所在的街道');
-    await fillDate('补正期限', '2026-10-16');
+    await fillDate(page, '补正期限', '2026-10-16');
     await screenshot(page, 'console-case-actions-3-correction-form');
     await confirm('告知补正');
     await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('等待补正');
@@ -111,7 +104,7 @@ describe.skipIf(!hasBrowser)('依申请公开 case actions in Chromium', () => {
 
   it('records the corrected application: the period restarts', async () => {
     await openAction('登记收到补正');
-    await fillDate('收到补正申请之日', '2026-10-19');
+    await fillDate(page, '收到补正申请之日', '2026-10-19');
     await confirm('登记收到补正');
     await expect.poll(dueOn).toBe('2026-11-16');
     expect(await page.getByTestId('case-state').innerText()).toBe('办理中');
@@ -130,7 +123,7 @@ describe.skipIf(!hasBrowser)('依申请公开 case actions in Chromium', () => {
     await page.goto(new URL(`/console/applications/${encodeURIComponent(trackingNumber)}`, e2e.server.url).href);
     await page.getByTestId('due-on').waitFor();
     await openAction('批准延长答复期限');
-    await fillDate('批准日期', '2026-11-10');
+    await fillDate(page, '批准日期', '2026-11-10');
     expect(await page.getByLabel('延长的工作日数').inputValue()).toBe('20');
     await page.getByLabel('延长理由').fill('所需文件须向多个科室调取，无法在20个工作日内答复');
     await screenshot(page, 'console-case-actions-5-extension-form');
@@ -148,7 +141,7 @@ describe.skipIf(!hasBrowser)('依申请公开 case actions in Chromium', () => {
     await page.goto(new URL(`/console/applications/${encodeURIComponent(trackingNumber)}`, e2e.server.url).href);
     await page.getByTestId('due-on').waitFor();
     await openAction('登记答复');
-    await fillDate('答复日期', '2026-11-25');
+    await fillDate(page, '答复日期', '2026-11-25');
     await page.getByLabel('办理结果').fill('予以公开');
     await page.getByLabel('办理结果').press('Enter');
     await page.getByLabel('所申请公开信息可以公开').check();
@@ -207,9 +200,9 @@ describe.skipIf(!hasBrowser)('依申请公开 case actions in Chromium', () => {
     await page.goto(new URL(`/console/applications/${encodeURIComponent(created)}`, e2e.server.url).href);
     await page.getByTestId('due-on').waitFor();
     await openAction('告知补正');
-    await fillDate('告知补正之日', '2026-11-04');
+    await fillDate(page, '告知补正之日', '2026-11-04');
     await page.getByLabel('补正事项').fill('请写明所需预算的科目');
-    await fillDate('补正期限', '2026-11-20');
+    await fillDate(page, '补正期限', '2026-11-20');
     // A colleague asks for 补正 on the same case first, at version 1.
     const status = await page.evaluate(async (number) => {
       const response = await fetch(`/api/applications/${encodeURIComponent(number)}/events`, {
@@ -258,47 +251,47 @@ describe.skipIf(!hasBrowser)('依申请公开 case actions in Chromium', () => {
     await page.getByTestId('due-on').waitFor();
 
     await openAction('征求意见');
-    await fillDate('发出征求意见之日', '2026-11-03');
+    await fillDate(page, '发出征求意见之日', '2026-11-03');
     await page.getByLabel('第三方', { exact: true }).check();
     await page.getByLabel('征求意见对象', { exact: true }).fill('示范建设有限公司');
     await confirm('征求意见');
     await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('征求意见中');
 
     await openAction('登记收到意见');
-    await fillDate('收到意见之日', '2026-11-09');
+    await fillDate(page, '收到意见之日', '2026-11-09');
     await page.getByLabel('同意公开', { exact: true }).check();
     await confirm('登记收到意见');
     await expect.poll(dueOn).toBe('2026-12-04');
     expect(await page.getByTestId('case-state').innerText()).toBe('办理中');
 
     await openAction('发出收费通知');
-    await fillDate('发出收费通知之日', '2026-11-10');
+    await fillDate(page, '发出收费通知之日', '2026-11-10');
     await page.getByLabel('按量计收（按页数）').check();
     await page.getByLabel('页数', { exact: true }).fill('120');
-    await fillDate('缴费期限', '2026-11-20');
+    await fillDate(page, '缴费期限', '2026-11-20');
     await confirm('发出收费通知');
     await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('等待缴费');
     expect(await history()).toContain('收费金额：1100元；缴费期限：2026-11-20');
 
     await openAction('登记已缴费');
-    await fillDate('缴费之日', '2026-11-12');
+    await fillDate(page, '缴费之日', '2026-11-12');
     await confirm('登记已缴费');
     await expect.poll(dueOn).toBe('2026-12-08');
 
     await openAction('要求说明理由');
-    await fillDate('要求说明理由之日', '2026-11-13');
+    await fillDate(page, '要求说明理由之日', '2026-11-13');
     await confirm('要求说明理由');
     await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('等待申请人说明理由');
 
     await openAction('作出第三十五条决定');
-    await fillDate('决定日期', '2026-11-16');
+    await fillDate(page, '决定日期', '2026-11-16');
     await page.getByLabel('合理', { exact: true }).check();
     await confirm('作出第三十五条决定');
     await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('办理中');
     expect(await dueOn()).toBe('2026-12-08');
 
     await openAction('登记撤回申请');
-    await fillDate('撤回申请之日', '2026-11-17');
+    await fillDate(page, '撤回申请之日', '2026-11-17');
     await confirm('登记撤回申请');
     await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('已办结');
     expect(await page.getByTestId('concluded-on').innerText()).toBe('2026-11-17');

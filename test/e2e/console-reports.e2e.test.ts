@@ -3,7 +3,7 @@
 // figures typed in 统计数, the approval 草稿 → 审核 → 定稿 → 发布 with the year's records (and
 // figures) locked, an audited 解除锁定, the DOCX export, and an auditor who sees no edit buttons.
 import { readFileSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { readZipEntry } from '../read-zip-entry.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { E2eServer } from './support/e2e-server.ts';
@@ -12,30 +12,6 @@ import { apiAs, hasBrowser, loginToken, screenshot, signIn, startE2eServer } fro
 const YEAR = 2026;
 const TITLE = `示范市示范局${YEAR}年政府信息公开工作年度报告`;
 const OVERVIEW = `${YEAR}年，本局认真贯彻《中华人民共和国政府信息公开条例》。本年度共收到政府信息公开申请3件。`;
-
-/** One file of a ZIP archive, found through the central directory (DOCX writers use data descriptors). */
-function unzipEntry(zip: Buffer, name: string): string | null {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0) return null;
-  const entries = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < entries; i += 1) {
-    const method = zip.readUInt16LE(at + 10);
-    const compressedSize = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    const localHeader = zip.readUInt32LE(at + 42);
-    const entryName = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    if (entryName === name) {
-      const dataStart = localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
-      const data = zip.subarray(dataStart, dataStart + compressedSize);
-      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-    }
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return null;
-}
 
 describe.skipIf(!hasBrowser)('年度报告 in the staff console (Chromium)', () => {
   let e2e: E2eServer;
@@ -296,9 +272,7 @@ describe.skipIf(!hasBrowser)('年度报告 in the staff console (Chromium)', () 
     expect(download.suggestedFilename()).toBe(`${TITLE}.docx`);
     const file = readFileSync(await download.path());
     expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
-    const xml = unzipEntry(file, 'word/document.xml');
-    expect(xml).not.toBeNull();
-    expect((xml as string).replace(/<[^>]+>/g, '')).toContain(TITLE);
+    expect(readZipEntry(new Uint8Array(file), 'word/document.xml').replace(/<[^>]+>/g, '')).toContain(TITLE);
     await screenshot(page, 'console-report-exports');
   });
 

@@ -44,8 +44,11 @@ describe.skipIf(!hasBrowser)('report pages in Chromium', () => {
   it('leads from the home page to the demo report, whose tables and downloads work', async () => {
     await page.goto(server.url);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    await page.getByRole('link', { name: '2025年' }).first().click();
-    await page.waitForURL(/\/reports\/demo\/2025$/);
+    // Platform home → the agency's portal → 年度报告 → the 2025 report.
+    await page.getByRole('link', { name: '示范市示范局' }).first().click();
+    await page.getByRole('navigation', { name: '栏目导航' }).getByRole('link', { name: '年度报告' }).click();
+    await page.getByRole('link', { name: '示范市示范局2025年政府信息公开工作年度报告' }).click();
+    await page.waitForURL(/\/demo\/reports\/2025$/);
     await page.getByRole('heading', { name: /三、收到和处理政府信息公开申请情况/ }).first().waitFor();
     // 一 + 二 = （七）总计 + 四 in the 总计 column, read off the page as a person would.
     const total = async (row: string) => Number(await page.locator(`td[data-table="table3"][data-row="${row}"][data-column="total"]`).innerText());
@@ -53,7 +56,7 @@ describe.skipIf(!hasBrowser)('report pages in Chromium', () => {
     expect(await total('carriedIn')).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'report-page.png'), fullPage: true });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /docx/ }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /DOCX/ }).click()]);
     expect(download.suggestedFilename()).toBe('示范市示范局2025年政府信息公开工作年度报告.docx');
     const saved = join(dataDir, 'report.docx');
     await download.saveAs(saved);

@@ -18,7 +18,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZipEntry } from '../read-zip-entry.ts';
 import type { E2eServer } from './support/e2e-server.ts';
-import { apiAs, hasBrowser, loginToken, screenshot, signIn, startE2eServer } from './support/e2e-server.ts';
+import { apiAs, fillDate, hasBrowser, loginToken, screenshot, signIn, startE2eServer } from './support/e2e-server.ts';
 
 const YEAR = 2026;
 const TITLE = '示范市示范局关于规范政府信息公开申请办理工作的通知';
@@ -45,12 +45,6 @@ describe.skipIf(!hasBrowser)('a year of work in the console', () => {
     await signIn(page, e2e.server.url, login);
   }
 
-  async function fillDate(label: string, date: string): Promise<void> {
-    const input = page.getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(date);
-    await input.press('Enter');
-  }
 
   async function answerChecklist(scope: ReturnType<Page['locator']>): Promise<void> {
     const questions = scope.getByTestId('checklist').locator('.ant-radio-group');
@@ -117,7 +111,7 @@ describe.skipIf(!hasBrowser)('a year of work in the console', () => {
     await page.getByLabel('文件类型').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '行政规范性文件' }).click();
     await page.getByLabel('文号').fill('示政办规〔2026〕3号');
-    await fillDate('成文日期', '2026-11-20');
+    await fillDate(page, '成文日期', '2026-11-20');
     await page.getByLabel('正文').fill(`为规范政府信息公开申请办理工作，现就有关事项通知如下。\n联系人：王五，联系电话${PHONE}。`);
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.waitForURL(/\/console\/publications\/\d+$/);
@@ -183,7 +177,7 @@ describe.skipIf(!hasBrowser)('a year of work in the console', () => {
     const drawer = page.getByRole('dialog', { name: '登记申请' });
     await drawer.waitFor();
     await drawer.getByText('当面', { exact: true }).click();
-    await fillDate('收到申请之日', '2026-09-28');
+    await fillDate(page, '收到申请之日', '2026-09-28');
     await page.getByLabel('申请人姓名').fill(APPLICANT);
     await page.getByLabel('身份证号码').fill('11010519491231002X');
     await page.getByLabel('联系电话').fill('13800000001');
@@ -197,12 +191,12 @@ describe.skipIf(!hasBrowser)('a year of work in the console', () => {
     expect(await page.getByTestId('due-on').innerText()).toBe('2026-10-30');
 
     await caseAction('告知补正', async () => {
-      await fillDate('告知补正之日', '2026-09-30');
+      await fillDate(page, '告知补正之日', '2026-09-30');
       await page.getByLabel('补正事项').fill('请写明所需文件的具体名称或文号');
-      await fillDate('补正期限', '2026-10-16');
+      await fillDate(page, '补正期限', '2026-10-16');
     });
     await expect.poll(() => page.getByTestId('case-state').innerText()).toBe('等待补正');
-    await caseAction('登记收到补正', () => fillDate('收到补正申请之日', '2026-10-19'));
+    await caseAction('登记收到补正', () => fillDate(page, '收到补正申请之日', '2026-10-19'));
     await expect.poll(() => page.getByTestId('due-on').innerText()).toBe('2026-11-16');
     // The clerk cannot extend: the 负责人 decides (条例第三十三条).
     expect(await page.getByTestId('case-actions').getByRole('button', { name: '批准延长答复期限' }).count()).toBe(0);
@@ -210,7 +204,7 @@ describe.skipIf(!hasBrowser)('a year of work in the console', () => {
     await switchUser('demo-chief');
     await openCase();
     await caseAction('批准延长答复期限', async () => {
-      await fillDate('批准日期', '2026-11-10');
+      await fillDate(page, '批准日期', '2026-11-10');
       await page.getByLabel('延长理由').fill('所需文件须向多个科室调取');
     });
     await expect.poll(() => page.getByTestId('due-on').innerText()).toBe('2026-12-14');
@@ -218,7 +212,7 @@ describe.skipIf(!hasBrowser)('a year of work in the console', () => {
     await switchUser('demo-clerk');
     await openCase();
     await caseAction('登记答复', async () => {
-      await fillDate('答复日期', '2026-11-25');
+      await fillDate(page, '答复日期', '2026-11-25');
       await page.getByLabel('办理结果').fill('予以公开');
       await page.getByLabel('办理结果').press('Enter');
       await page.getByLabel('所申请公开信息可以公开').check();
