@@ -87,10 +87,10 @@ export function createPostgresSearchIndex(database: Kysely<Database>): SearchInd
   }
 
   /** The newest matches with their text for ranking: one heap visit per match, not two. */
-  async function newestWithTexts(clauses: readonly SearchClause[], filters: SearchFilters, limit: number, maxCharacters: number, few = true) {
-    const rows = await filtered(clauses, filters, few ? 'few' : 'walk')
+  async function newestWithTexts(clauses: readonly SearchClause[], filters: SearchFilters, limit: number, maxCharacters: number) {
+    const rows = await filtered(clauses, filters, 'few')
       .select(['search_key', 'title', sql<string>`substr(body_text, 1, ${maxCharacters})`.as('body'), sql<string>`substr(attachments_text, 1, ${maxCharacters})`.as('attachments')])
-      .orderBy(few ? FEW : sql`search_key`, 'desc')
+      .orderBy(FEW, 'desc')
       .limit(limit)
       .execute();
     const texts: RankedText[] = rows.map((row) => ({ key: Number(row.search_key), title: row.title, text: row.attachments === '' ? row.body : `${row.body}。${row.attachments}` }));
@@ -140,7 +140,8 @@ export function createPostgresSearchIndex(database: Kysely<Database>): SearchInd
         const words = [...new Set(clauses.flatMap((clause) => (clause.kind === 'word' ? [clause.token] : clause.tokens)))];
         const bound = Math.min(...(await Promise.all(words.map((word) => wordCount(word, filters.agencyIds)))));
         const few = bound <= FEW_MATCHES * countLimit;
-        const all = maxCharacters === undefined ? undefined : await newestWithTexts(clauses, filters, countLimit, maxCharacters, few);
+        // A walk reads keys only (the texts follow by key): selecting them in the walk measured slower.
+        const all = maxCharacters === undefined || !few ? undefined : await newestWithTexts(clauses, filters, countLimit, maxCharacters);
         if (all !== undefined) return { ...all, count: all.keys.length };
         const rows = await filtered(clauses, filters, few ? 'few' : 'walk').select('search_key').orderBy(few ? FEW : sql`search_key`, 'desc').limit(countLimit).execute();
         return { keys: rows.map((row) => Number(row.search_key)), count: rows.length };
