@@ -150,7 +150,7 @@ export function CaseActionModal({ kind, details, onClose, onDone, onReload }: Pr
       title={ACTION_BUTTONS[kind]}
       okText="确认登记"
       cancelText="取消"
-      confirmLoading={saving}
+      okButtonProps={{ disabled: saving }}
       onOk={() => void submit().catch(() => undefined)}
       onCancel={onClose}
       destroyOnHidden

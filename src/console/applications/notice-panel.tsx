@@ -137,7 +137,7 @@ export function NoticePanel({ details, canDownload }: { details: CaseDetails; ca
         title={asking === null ? '' : `生成${asking.notice.label}`}
         okText="生成并下载"
         cancelText="取消"
-        confirmLoading={busy !== null}
+        okButtonProps={{ disabled: busy !== null }}
         onOk={() => void retry().catch(() => undefined)}
         onCancel={() => setAsking(null)}
         destroyOnHidden

@@ -152,7 +152,9 @@ export function UsersTab({ agency, me }: { agency: string; me: Me }) {
       </Space>
       <Table rowKey="id" size="middle" columns={columns} dataSource={users ?? []} loading={users === null} pagination={false} data-testid="users-table" />
 
-      <Modal title="新建用户" open={creating} onCancel={() => setCreating(false)} okText="新建" cancelText="取消" confirmLoading={busy} onOk={() => createForm.submit()} destroyOnHidden>
+      {/* Disabled while busy rather than confirmLoading: antd's loading state can stay on when the server answers
+          a refusal within the same frame, and the button then takes no second click. */}
+      <Modal title="新建用户" open={creating} onCancel={() => setCreating(false)} okText="新建" cancelText="取消" okButtonProps={{ disabled: busy }} onOk={() => createForm.submit()} destroyOnHidden>
         {dialogError !== null && <Alert type="error" showIcon title={dialogError} style={{ marginBottom: 16 }} data-testid="users-dialog-error" />}
         <Form form={createForm} layout="vertical" onFinish={(values) => void create(values)} initialValues={{ roles: ['clerk'] }}>
           <Form.Item name="login" label="登录名" rules={[{ required: true, message: '请填写登录名' }]} extra="2至64位字母、数字或 . _ @ -，以字母或数字开头。">
@@ -176,7 +178,7 @@ export function UsersTab({ agency, me }: { agency: string; me: Me }) {
         onCancel={() => setEditingRoles(null)}
         okText="保存"
         cancelText="取消"
-        confirmLoading={busy}
+        okButtonProps={{ disabled: busy }}
         onOk={async () => {
           if (editingRoles === null) return;
           if (await run(() => api(`/api/users/${editingRoles.id}/roles`, { method: 'PUT', body: { agencyCode: agency, roles } }), '角色已保存', true)) setEditingRoles(null);
@@ -195,8 +197,7 @@ export function UsersTab({ agency, me }: { agency: string; me: Me }) {
         onCancel={() => setResetting(null)}
         okText="重置"
         cancelText="取消"
-        okButtonProps={{ danger: true }}
-        confirmLoading={busy}
+        okButtonProps={{ danger: true, disabled: busy }}
         onOk={() => resetForm.submit()}
         destroyOnHidden
       >
