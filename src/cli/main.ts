@@ -330,29 +330,23 @@ function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command
       const { runImportRecords } = await import('./commands/import-records.ts');
       setExitCode(await runImportRecords(file, { agency: options.agency, dryRun: options.dryRun === true, database: options.database }, io));
     });
-  importCommand
-    .command('publications')
-    .description('导入已发布的主动公开信息（先逐行校验，全部通过才写入；缺索引号的按本机关规则生成）import published items (all or nothing)')
-    .argument('<file>', '导入文件 .csv（UTF-8 或 GBK，首行为表头）或 .json import file')
-    .requiredOption('--agency <code>', '机关代码 agency code, e.g. demo')
-    .option('--dry-run', '只校验，不写入 validate only, write nothing')
-    .option('--actor <user>', '导入人 who imports (默认当前登录名 default: the login name)')
-    .option('--json', '输出 JSON output JSON')
-    .option('--database <url>', '数据库 database (默认 DATABASE_URL)')
-    .action(async (file: string, options: { agency: string; dryRun?: boolean; actor?: string; json?: boolean; database?: string }) => {
+  withImportFileOptions(
+    importCommand
+      .command('publications')
+      .description('导入已发布的主动公开信息（先逐行校验，全部通过才写入；缺索引号的按本机关规则生成）import published items (all or nothing)')
+      .argument('<file>', '导入文件 .csv（UTF-8 或 GBK，首行为表头）或 .json import file'),
+  )
+    .action(async (file: string, options: ImportFileOptions) => {
       const { runImportPublications } = await import('./commands/import-publications.ts');
       setExitCode(await runImportPublications(file, { ...options, dryRun: options.dryRun === true, json: options.json === true }, io));
     });
-  importCommand
-    .command('figures')
-    .description('导入行政许可、处罚、强制决定数和行政事业性收费金额（按年度；全部通过才写入，文件中的年度覆盖原有数字）import yearly figures (all or nothing)')
-    .argument('<file>', '导入文件 .csv: 年度,行政许可,行政处罚,行政强制,行政事业性收费（万元）')
-    .requiredOption('--agency <code>', '机关代码 agency code, e.g. demo')
-    .option('--dry-run', '只校验，不写入 validate only, write nothing')
-    .option('--actor <user>', '导入人 who imports (默认当前登录名 default: the login name)')
-    .option('--json', '输出 JSON output JSON')
-    .option('--database <url>', '数据库 database (默认 DATABASE_URL)')
-    .action(async (file: string, options: { agency: string; dryRun?: boolean; actor?: string; json?: boolean; database?: string }) => {
+  withImportFileOptions(
+    importCommand
+      .command('figures')
+      .description('导入行政许可、处罚、强制决定数和行政事业性收费金额（按年度；全部通过才写入，文件中的年度覆盖原有数字）import yearly figures (all or nothing)')
+      .argument('<file>', '导入文件 .csv: 年度,行政许可,行政处罚,行政强制,行政事业性收费（万元）'),
+  )
+    .action(async (file: string, options: ImportFileOptions) => {
       const { runImportFigures } = await import('./commands/import-figures.ts');
       setExitCode(await runImportFigures(file, { ...options, dryRun: options.dryRun === true, json: options.json === true }, io));
     });
@@ -368,6 +362,25 @@ function reportUsageError(error: CommanderError, io: CliIo): void {
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code; never throws. */
+
+interface ImportFileOptions {
+  agency: string;
+  dryRun?: boolean;
+  actor?: string;
+  json?: boolean;
+  database?: string;
+}
+
+/** The options every all-or-nothing import of a file into one agency takes. */
+function withImportFileOptions(command: Command): Command {
+  return command
+    .requiredOption('--agency <code>', '机关代码 agency code, e.g. demo')
+    .option('--dry-run', '只校验，不写入 validate only, write nothing')
+    .option('--actor <user>', '导入人 who imports (默认当前登录名 default: the login name)')
+    .option('--json', '输出 JSON output JSON')
+    .option('--database <url>', '数据库 database (默认 DATABASE_URL)');
+}
+
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {
   const verbose = argv.includes('--verbose');
   const withVerbose: CliIo = { ...io, verbose };

@@ -46,6 +46,29 @@ export async function api<T>(path: string, init?: { method?: string; body?: unkn
   return data as T;
 }
 
+/** `/api/agencies/{code}` and, when given, a path below it. */
+export function agencyApiPath(agency: string, rest = ''): string {
+  const base = `/api/agencies/${encodeURIComponent(agency)}`;
+  return rest === '' ? base : `${base}/${rest}`;
+}
+
+/** One item of an agency's 目录 (GET /api/agencies/{code}/catalogue). */
+export interface CatalogueNode {
+  code: string;
+  parentCode: string | null;
+  name: string;
+  basis: string;
+  position: number;
+  active: boolean;
+  itemCount: number;
+}
+
+export interface Catalogue {
+  level: string;
+  isDefault: boolean;
+  nodes: CatalogueNode[];
+}
+
 export interface LoginResult {
   secondFactorRequired: boolean;
   mustChangePassword: boolean;

@@ -1,5 +1,5 @@
 // 主动公开 calls and the shapes the API answers (publication.routes.ts, disclosure-settings.routes.ts).
-import { api, ApiError } from '../api.ts';
+import { agencyApiPath, api, ApiError } from '../api.ts';
 
 export interface PublicationFields {
   title: string;
@@ -133,21 +133,8 @@ export interface PublicationListFilters {
   offset: number;
 }
 
-export interface CatalogueNode {
-  code: string;
-  parentCode: string | null;
-  name: string;
-  basis: string;
-  position: number;
-  active: boolean;
-  itemCount: number;
-}
-
-export interface Catalogue {
-  level: string;
-  isDefault: boolean;
-  nodes: CatalogueNode[];
-}
+import type { Catalogue } from '../api.ts';
+export type { Catalogue, CatalogueNode } from '../api.ts';
 
 export interface Guide {
   version: number | null;
@@ -156,7 +143,6 @@ export interface Guide {
   createdAt: string | null;
 }
 
-const agencyPath = (agency: string) => `/api/agencies/${encodeURIComponent(agency)}`;
 
 export function listPublications(agency: string, filters: PublicationListFilters): Promise<PublicationListPage> {
   const query = new URLSearchParams();
@@ -168,11 +154,11 @@ export function listPublications(agency: string, filters: PublicationListFilters
   if (filters.awaitingMe === true) query.set('awaitingMe', 'true');
   query.set('limit', String(filters.limit));
   query.set('offset', String(filters.offset));
-  return api<PublicationListPage>(`${agencyPath(agency)}/publications?${query.toString()}`);
+  return api<PublicationListPage>(`${agencyApiPath(agency)}/publications?${query.toString()}`);
 }
 
 export const getPublication = (id: number) => api<PublicationDetails>(`/api/publications/${id}`);
-export const createPublication = (agency: string, fields: FieldsInput) => api<PublicationDetails>(`${agencyPath(agency)}/publications`, { method: 'POST', body: fields });
+export const createPublication = (agency: string, fields: FieldsInput) => api<PublicationDetails>(`${agencyApiPath(agency)}/publications`, { method: 'POST', body: fields });
 export const savePublication = (id: number, version: number, fields: FieldsInput) =>
   api<PublicationDetails>(`/api/publications/${id}`, { method: 'PUT', body: { ...fields, expectedVersion: version } });
 export const getScreening = (id: number) => api<Screening>(`/api/publications/${id}/screening`);
@@ -191,8 +177,8 @@ export const changeValidity = (id: number, version: number, validity: Publicatio
 export const removeAttachment = (id: number, attachmentId: number, version: number) =>
   api<PublicationDetails>(`/api/publications/${id}/attachments/${attachmentId}?expectedVersion=${version}`, { method: 'DELETE' });
 export const attachmentUrl = (id: number, attachmentId: number) => `/api/publications/${id}/attachments/${attachmentId}`;
-export const getCatalogue = (agency: string) => api<Catalogue>(`${agencyPath(agency)}/catalogue`);
-export const getGuide = (agency: string) => api<Guide>(`${agencyPath(agency)}/guide`);
+export const getCatalogue = (agency: string) => api<Catalogue>(`${agencyApiPath(agency)}/catalogue`);
+export const getGuide = (agency: string) => api<Guide>(`${agencyApiPath(agency)}/guide`);
 
 /** Multipart upload (api() sends JSON only); errors carry the server's Chinese message. */
 export async function uploadAttachment(id: number, version: number, file: File): Promise<PublicationDetails> {

@@ -2,8 +2,8 @@
 // 公开指南 (条例第十二条). Saving the guide keeps every earlier version; the versions are listed.
 import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../api.ts';
-import { agencyPath, getSettings, GUIDE_FIELDS, LEVEL_LABELS, putSettings } from './settings-api.ts';
+import { agencyApiPath, api, ApiError } from '../api.ts';
+import { getSettings, GUIDE_FIELDS, LEVEL_LABELS, putSettings } from './settings-api.ts';
 import { chinaMinute } from './settings-logic.ts';
 import type { Catalogue, DisclosureSettings, Guide, GuideFields, GuideVersion } from './settings-api.ts';
 
@@ -32,14 +32,14 @@ export function AgencyGuideTab({ agency, agencyName, canEdit }: { agency: string
   const [guideForm] = Form.useForm<GuideFields>();
 
   const loadGuide = useCallback(async () => {
-    const [current, list] = await Promise.all([api<Guide>(agencyPath(agency, 'guide')), api<{ versions: GuideVersion[] }>(agencyPath(agency, 'guide/versions'))]);
+    const [current, list] = await Promise.all([api<Guide>(agencyApiPath(agency, 'guide')), api<{ versions: GuideVersion[] }>(agencyApiPath(agency, 'guide/versions'))]);
     setGuide(current);
     setVersions([...list.versions].reverse());
     guideForm.setFieldsValue(current.fields ?? emptyGuide());
   }, [agency, guideForm]);
 
   useEffect(() => {
-    Promise.all([getSettings(agency), api<Catalogue>(agencyPath(agency, 'catalogue')), loadGuide()])
+    Promise.all([getSettings(agency), api<Catalogue>(agencyApiPath(agency, 'catalogue')), loadGuide()])
       .then(([loaded, catalogue]) => {
         setSettings(loaded);
         setLevel(catalogue.level);
@@ -65,7 +65,7 @@ export function AgencyGuideTab({ agency, agencyName, canEdit }: { agency: string
   async function saveGuide(fields: GuideFields): Promise<void> {
     setBusy(true);
     try {
-      const saved = await api<Guide>(agencyPath(agency, 'guide'), { method: 'PUT', body: { fields, expectedVersion: guide?.version ?? 0 } });
+      const saved = await api<Guide>(agencyApiPath(agency, 'guide'), { method: 'PUT', body: { fields, expectedVersion: guide?.version ?? 0 } });
       message.success(`已保存为第${saved.version ?? ''}版`);
       await loadGuide();
     } catch (e) {

@@ -4,8 +4,8 @@
 import { Alert, App, Button, Card, Form, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, ApiError } from '../api.ts';
-import { agencyPath } from './settings-api.ts';
+import { agencyApiPath, api, ApiError } from '../api.ts';
+import { } from './settings-api.ts';
 import type { Catalogue, CatalogueNode } from './settings-api.ts';
 import { subtreeCodes, treeOf } from './settings-logic.ts';
 import type { TreeRow } from './settings-logic.ts';
@@ -35,7 +35,7 @@ export function CatalogueTab({ agency, canEdit }: { agency: string; canEdit: boo
   }, []);
 
   useEffect(() => {
-    api<Catalogue>(agencyPath(agency, 'catalogue'))
+    api<Catalogue>(agencyApiPath(agency, 'catalogue'))
       .then(show)
       .catch((e: unknown) => setError(errorText(e)));
   }, [agency, show]);
@@ -50,7 +50,7 @@ export function CatalogueTab({ agency, canEdit }: { agency: string; canEdit: boo
     setBusy(true);
     try {
       const body = { nodes: nodes.map(({ code, parentCode, name, basis, position, active }) => ({ code, parentCode, name, basis, position, active })) };
-      show(await api<Catalogue>(agencyPath(agency, 'catalogue'), { method: 'PUT', body }));
+      show(await api<Catalogue>(agencyApiPath(agency, 'catalogue'), { method: 'PUT', body }));
       message.success('目录已保存');
     } catch (e) {
       message.error(errorText(e));

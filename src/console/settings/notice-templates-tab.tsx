@@ -3,8 +3,8 @@
 // before saving; its findings (422) are shown in full, in Chinese.
 import { Alert, App, Button, Card, Collapse, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../api.ts';
-import { agencyPath, NOTICE_PLACEHOLDERS, NOTICE_TEMPLATE_KINDS } from './settings-api.ts';
+import { agencyApiPath, api, ApiError } from '../api.ts';
+import { NOTICE_PLACEHOLDERS, NOTICE_TEMPLATE_KINDS } from './settings-api.ts';
 import { chinaMinute } from './settings-logic.ts';
 import type { NoticeTemplate, StoredNoticeTemplate } from './settings-api.ts';
 
@@ -31,7 +31,7 @@ export function NoticeTemplatesTab({ agency, canEdit }: { agency: string; canEdi
   const [findings, setFindings] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<Values>();
-  const path = agencyPath(agency, `notice-templates/${encodeURIComponent(kind)}`);
+  const path = agencyApiPath(agency, `notice-templates/${encodeURIComponent(kind)}`);
 
   useEffect(() => {
     setStored(null);

@@ -2,8 +2,8 @@
 // look (敏感词) and wrong wordings with their correct form (错敏词), beside the built-in list.
 import { Alert, App, Button, Card, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../api.ts';
-import { agencyPath } from './settings-api.ts';
+import { agencyApiPath, api, ApiError } from '../api.ts';
+import { } from './settings-api.ts';
 import type { ScreeningTerm, ScreeningTerms } from './settings-api.ts';
 
 const errorText = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试。');
@@ -25,7 +25,7 @@ export function ScreeningTermsTab({ agency, canEdit }: { agency: string; canEdit
   const kind = Form.useWatch('kind', form) ?? 'sensitive_word';
 
   const load = useCallback(() => {
-    api<ScreeningTerms>(agencyPath(agency, 'screening-terms'))
+    api<ScreeningTerms>(agencyApiPath(agency, 'screening-terms'))
       .then(setTerms)
       .catch((e: unknown) => setError(errorText(e)));
   }, [agency]);
@@ -40,7 +40,7 @@ export function ScreeningTermsTab({ agency, canEdit }: { agency: string; canEdit
         correction: values.kind === 'wrong_term' ? (values.correction ?? '').trim() : null,
         note: (values.note ?? '').trim() === '' ? null : (values.note ?? '').trim(),
       };
-      await api(agencyPath(agency, 'screening-terms'), { method: 'POST', body });
+      await api(agencyApiPath(agency, 'screening-terms'), { method: 'POST', body });
       message.success(`已添加${KIND_LABELS[values.kind]}“${body.term}”`);
       form.resetFields(['term', 'correction', 'note']);
       load();
@@ -59,7 +59,7 @@ export function ScreeningTermsTab({ agency, canEdit }: { agency: string; canEdit
       cancelText: '取消',
       onOk: async () => {
         try {
-          await api(agencyPath(agency, `screening-terms/${term.id}`), { method: 'DELETE' });
+          await api(agencyApiPath(agency, `screening-terms/${term.id}`), { method: 'DELETE' });
           message.success('已删除');
           load();
         } catch (e) {

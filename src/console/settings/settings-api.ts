@@ -1,6 +1,6 @@
 // The shapes the 设置 screens read from the API, and the Chinese names they show (a short copy of
 // src/domain's tables: the console is built separately).
-import { api } from '../api.ts';
+import { agencyApiPath, api } from '../api.ts';
 
 export const ROLE_OPTIONS = [
   { value: 'clerk', label: '信息员' },
@@ -14,7 +14,6 @@ export const ROLE_OPTIONS = [
 /** The password rules of src/domain/account/password-policy.ts, as people read them. */
 export const PASSWORD_RULES = '至少10个字符，包含大写字母、小写字母、数字、其他符号中的至少三类，不能包含登录名，不能是常见密码。';
 
-export const agencyPath = (agency: string, rest: string): string => `/api/agencies/${encodeURIComponent(agency)}/${rest}`;
 
 export interface UserRow {
   id: number;
@@ -50,25 +49,11 @@ export interface DisclosureSettings {
   warnings: string[];
 }
 
-export const getSettings = (agency: string) => api<DisclosureSettings>(agencyPath(agency, 'disclosure-settings'));
+export const getSettings = (agency: string) => api<DisclosureSettings>(agencyApiPath(agency, 'disclosure-settings'));
 export const putSettings = (agency: string, body: Partial<Record<'creditCode' | 'indexNumberPattern' | 'reviewChain' | 'checklist', unknown>>) =>
-  api<DisclosureSettings>(agencyPath(agency, 'disclosure-settings'), { method: 'PUT', body });
+  api<DisclosureSettings>(agencyApiPath(agency, 'disclosure-settings'), { method: 'PUT', body });
 
-export interface CatalogueNode {
-  code: string;
-  parentCode: string | null;
-  name: string;
-  basis: string;
-  position: number;
-  active: boolean;
-  itemCount: number;
-}
-
-export interface Catalogue {
-  level: string;
-  isDefault: boolean;
-  nodes: CatalogueNode[];
-}
+export type { Catalogue, CatalogueNode } from '../api.ts';
 
 export const GUIDE_FIELDS = [
   { key: 'classification', label: '政府信息的分类', long: true, required: true },

@@ -56,6 +56,17 @@ export async function findSubtreeReportCounts(db: Kysely<Database>, rootId: numb
   const reviewDates = { opened: ref('filed_on'), closedOn: ref('concluded_on'), result: ref('result') };
   const sums = (dates: typeof importedDates) => [...yearSums(year, 'c', dates), ...yearSums(year - 1, 'p', dates)];
   type Row = Record<string, unknown>;
+  // Imported and the platform's own review cases have the same columns: one grouped query each.
+  const reviewCounts = (table: 'report_review_cases' | 'review_cases') =>
+    db
+      .selectFrom(table)
+      .select(['agency_id', 'kind', 'result'])
+      .select(sums(reviewDates) as never)
+      .where('agency_id', 'in', subtree)
+      .where('filed_on', '<=', end)
+      .where((eb) => eb.or([eb('filed_on', '>=', previousStart), eb('concluded_on', 'is', null), eb('concluded_on', '>=', previousStart)]))
+      .groupBy(['agency_id', 'kind', 'result'])
+      .execute() as Promise<Row[]>;
   const [imported, own, importedReviews, ownReviews] = await Promise.all([
     db
       .selectFrom('report_applications')
@@ -76,24 +87,8 @@ export async function findSubtreeReportCounts(db: Kysely<Database>, rootId: numb
       .where((eb) => eb.or([eb('received_on', '>=', previousStart), eb('state', '<>', 'closed'), eb('concluded_on', 'is', null), eb('concluded_on', '>=', previousStart)]))
       .groupBy(['agency_id', 'applicant_type', sql`${ownOutcome}`])
       .execute() as Promise<Row[]>,
-    db
-      .selectFrom('report_review_cases')
-      .select(['agency_id', 'kind', 'result'])
-      .select(sums(reviewDates) as never)
-      .where('agency_id', 'in', subtree)
-      .where('filed_on', '<=', end)
-      .where((eb) => eb.or([eb('filed_on', '>=', previousStart), eb('concluded_on', 'is', null), eb('concluded_on', '>=', previousStart)]))
-      .groupBy(['agency_id', 'kind', 'result'])
-      .execute() as Promise<Row[]>,
-    db
-      .selectFrom('review_cases')
-      .select(['agency_id', 'kind', 'result'])
-      .select(sums(reviewDates) as never)
-      .where('agency_id', 'in', subtree)
-      .where('filed_on', '<=', end)
-      .where((eb) => eb.or([eb('filed_on', '>=', previousStart), eb('concluded_on', 'is', null), eb('concluded_on', '>=', previousStart)]))
-      .groupBy(['agency_id', 'kind', 'result'])
-      .execute() as Promise<Row[]>,
+    reviewCounts('report_review_cases'),
+    reviewCounts('review_cases'),
   ]);
   const collect = (prefix: 'c' | 'p'): Map<number, ReportCounts> => {
     const n = (row: Row, name: string): number => Number(row[`${prefix}_${name}`] ?? 0);
