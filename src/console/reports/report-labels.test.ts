@@ -11,7 +11,7 @@ describe('the console copy of the report format', () => {
     expect(codeAndLabel(copy.DOCUMENT_KINDS)).toEqual(codeAndLabel(format.DOCUMENT_KINDS));
     expect(codeAndLabel(copy.DOCUMENT_COLUMNS)).toEqual(codeAndLabel(format.DOCUMENT_COLUMNS));
     expect(copy.TABLE2_CONTENT_HEADER).toBe(format.TABLE2_CONTENT_HEADER);
-    const valueRows = copy.SINGLE_VALUE_SUBTABLES.flatMap((t) => t.rows);
+    const valueRows = copy.SINGLE_VALUE_SUBTABLES.flatMap((t): readonly { code: string; label: string }[] => t.rows);
     expect(codeAndLabel(valueRows)).toEqual([...codeAndLabel(format.DECISION_ROWS), { code: format.FEE_ROW.code, label: format.FEE_ROW.label }]);
     // The first caption, 第二十条第（一）项, heads the documents' subtable.
     expect(copy.SINGLE_VALUE_SUBTABLES.map((t) => t.caption)).toEqual(format.TABLE2_CAPTIONS.slice(1));
