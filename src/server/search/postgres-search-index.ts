@@ -111,19 +111,19 @@ export function createPostgresSearchIndex(database: Kysely<Database>): SearchInd
       for (let i = 0; i < entries.length; i += BATCH) {
         const batch = entries.slice(i, i + BATCH);
         const ids = batch.map((entry) => entry.document.publicationId);
-        // The old words leave the counts before their rows go; the new ones join after.
-        await addCounts(trx, ids, -1);
+        // The word totals move once, by the difference, after the rows are replaced (see changeCounts).
+        const before = await readCounts(trx, ids);
         await t.deleteFrom('publication_search').where('publication_id', 'in', ids).execute();
         await t
           .insertInto('publication_search')
           .values(batch.map((entry) => ({ ...toSearchRow(entry), words: sql`${toTsvectorLiteral(entry)}::tsvector` })) as never)
           .execute();
-        await addCounts(trx, ids, 1);
+        await changeCounts(trx, before, await readCounts(trx, ids));
       }
     },
 
     async remove(trx, publicationId) {
-      await addCounts(trx, [publicationId], -1);
+      await changeCounts(trx, await readCounts(trx, [publicationId]), []);
       await trx.withTables<SearchTables>().deleteFrom('publication_search').where('publication_id', '=', publicationId).execute();
     },
 
@@ -181,17 +181,42 @@ export function createPostgresSearchIndex(database: Kysely<Database>): SearchInd
   };
 }
 
-/** Adds (sign 1) or takes out (−1) the words of these rows of publication_search to the counts. */
-async function addCounts(trx: Kysely<Database>, publicationIds: readonly number[], sign: 1 | -1): Promise<void> {
-  const ids = sql`${[...publicationIds]}::int[]`;
-  const counts = sql`select w as word, agency_id, count(*)::int as items
-    from publication_search, unnest(tsvector_to_array(words)) as w where publication_id = any(${ids}) group by 1, 2 order by 1, 2`;
-  if (sign === 1) {
-    // In word order, so two transactions adding the same words cannot deadlock.
-    await sql`insert into publication_search_word_counts (word, agency_id, items) ${counts}
-      on conflict (word, agency_id) do update set items = publication_search_word_counts.items + excluded.items`.execute(trx);
-  } else {
-    await sql`update publication_search_word_counts c set items = c.items - o.items from (${counts}) as o
-      where c.word = o.word and c.agency_id = o.agency_id`.execute(trx);
-  }
+interface WordCount {
+  word: string;
+  agency_id: number;
+  items: number;
+}
+
+/** How many of these items hold each word, per agency. */
+async function readCounts(trx: Kysely<Database>, publicationIds: readonly number[]): Promise<WordCount[]> {
+  const { rows } = await sql<WordCount>`select w as word, agency_id, count(*)::int as items
+    from publication_search, unnest(tsvector_to_array(words)) as w where publication_id = any(${[...publicationIds]}::bigint[]) group by 1, 2`.execute(trx);
+  return rows;
+}
+
+/**
+ * Moves the word totals from `before` to `after` in one statement, rows taken in one fixed order
+ * (word, then agency). Every change of the platform takes its count rows in that same order, in a
+ * single pass: two items published at once then wait for each other at most, never deadlock
+ * (taking out the old words and adding the new ones in two passes could: each held what the
+ * other's second pass wanted).
+ */
+async function changeCounts(trx: Kysely<Database>, before: readonly WordCount[], after: readonly WordCount[]): Promise<void> {
+  const delta = new Map<string, WordCount>();
+  const add = (count: WordCount, sign: 1 | -1) => {
+    const key = `${count.agency_id}\u0000${count.word}`;
+    const entry = delta.get(key) ?? { word: count.word, agency_id: count.agency_id, items: 0 };
+    entry.items += sign * count.items;
+    delta.set(key, entry);
+  };
+  for (const count of before) add(count, -1);
+  for (const count of after) add(count, 1);
+  const changes = [...delta.values()]
+    .filter((c) => c.items !== 0)
+    .sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : a.agency_id - b.agency_id));
+  if (changes.length === 0) return;
+  await sql`insert into publication_search_word_counts (word, agency_id, items)
+    select word, agency_id, items from unnest(${changes.map((c) => c.word)}::text[], ${changes.map((c) => c.agency_id)}::int[], ${changes.map((c) => c.items)}::int[])
+      with ordinality as d(word, agency_id, items, n) order by n
+    on conflict (word, agency_id) do update set items = publication_search_word_counts.items + excluded.items`.execute(trx);
 }
