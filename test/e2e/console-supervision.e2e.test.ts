@@ -93,6 +93,8 @@ describe.skipIf(!hasBrowser)('监督汇总 in the staff console (Chromium)', () 
     const indent = async (code: string) => /padding-left: (\d+)px/.exec((await page.getByTestId(`agency-row-${code}`).locator('td').first().locator('div').first().getAttribute('style')) ?? '')?.[1];
     expect([await indent('demo'), await indent('demo-east'), await indent('demo-east-1')]).toEqual(['0', '24', '48']);
     expect(await page.getByTestId('supervision-deadline').innerText()).toBe(`${YEAR + 1}-01-31`);
+    // When the roll-up on screen was computed, on China's clock.
+    expect(await page.getByTestId('supervision-computed-at').innerText()).toMatch(/^数据时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     await screenshot(page, 'console-supervision-list');
 
     // Only 未开始: the published 局 leaves the list.
@@ -163,6 +165,10 @@ describe.skipIf(!hasBrowser)('监督汇总 in the staff console (Chromium)', () 
     expect(values).toHaveLength(4);
     expect(values.filter((v) => v !== '未填').reduce((sum, v) => sum + Number(v), 0)).toBe(31);
     expect(values).toContain('3');
+    // Answered from the view's snapshot: same data time as the screen, no "recomputed" warning.
+    const shownAt = (await page.getByTestId('supervision-computed-at').innerText()).replace('数据时间：', '');
+    expect(await page.getByTestId('cell-computed-at').innerText()).toBe(`（数据时间：${shownAt}）`);
+    expect(await page.getByTestId('cell-recomputed').count()).toBe(0);
     await screenshot(page, 'console-supervision-cell');
     await page.keyboard.press('Escape');
     await page.getByTestId('cell-total').waitFor({ state: 'hidden' });
@@ -170,6 +176,7 @@ describe.skipIf(!hasBrowser)('监督汇总 in the staff console (Chromium)', () 
   });
 
   it('downloads the 汇总表 as XLSX', async () => {
+    expect(await page.getByTestId('supervision-export-xlsx').getAttribute('href')).toMatch(new RegExp(`^/api/supervision/demo/${YEAR}/export\\.xlsx\\?snapshot=[A-Za-z0-9_-]{22}$`));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('supervision-export-xlsx').click()]);
     expect(download.suggestedFilename()).toBe(`示范市示范局${YEAR}年度政府信息公开工作年度报告汇总表.xlsx`);
     const file = readFileSync(await download.path());

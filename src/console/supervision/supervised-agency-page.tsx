@@ -8,8 +8,9 @@ import type { GridDataCell } from '../reports/report-grid.ts';
 import { findingCovers } from '../reports/report-grid.ts';
 import { describeLocation } from '../reports/report-labels.ts';
 import { ReportTables } from '../reports/report-tables.tsx';
-import type { SupervisedAgency, SupervisedReport } from './supervision-api.ts';
+import type { Snapshot, SupervisedAgency, SupervisedReport } from './supervision-api.ts';
 import { errorText, getSupervisedReport } from './supervision-api.ts';
+import { chinaDateTime } from './supervision-logic.ts';
 import { LateTag, StatusTag } from './supervision-tags.tsx';
 
 interface Props {
@@ -18,10 +19,12 @@ interface Props {
   child: string;
   /** The agency's line of the overview; null when it is not in the subtree's list. */
   entry: SupervisedAgency | null;
+  /** The overview's snapshot: the report as the 汇总 on screen used it. */
+  snapshot: Snapshot;
   onBack: () => void;
 }
 
-export function SupervisedAgencyPage({ root, year, child, entry, onBack }: Props) {
+export function SupervisedAgencyPage({ root, year, child, entry, snapshot, onBack }: Props) {
   const { message } = App.useApp();
   const [report, setReport] = useState<SupervisedReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -30,13 +33,13 @@ export function SupervisedAgencyPage({ root, year, child, entry, onBack }: Props
     let live = true;
     setReport(null);
     setError(null);
-    getSupervisedReport(root.code, year, child)
+    getSupervisedReport(root.code, year, child, snapshot.id)
       .then((answer) => live && setReport(answer))
       .catch((caught: unknown) => live && setError(errorText(caught, '无法载入该机关的年度报告，请稍后重试。')));
     return () => {
       live = false;
     };
-  }, [root.code, year, child]);
+  }, [root.code, year, child, snapshot.id]);
 
   const openCell = (cell: GridDataCell) => {
     const hits = (report?.findings ?? []).filter((f) => findingCovers(f.location, cell));
@@ -71,6 +74,7 @@ export function SupervisedAgencyPage({ root, year, child, entry, onBack }: Props
                   ),
                 },
                 { key: 'source', label: '汇总所用报告', children: report.sourceLabel },
+                { key: 'computedAt', label: '数据时间', children: <span data-testid="supervised-computed-at">{chinaDateTime(report.computedAt)}</span> },
                 ...(entry === null
                   ? []
                   : [

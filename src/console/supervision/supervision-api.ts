@@ -1,6 +1,7 @@
 // The 政务公开办's API as the console sees it (src/server/supervision/supervision.routes.ts).
 import { api, ApiError } from '../api.ts';
 import type { Finding, ReportJson } from '../reports/report-api.ts';
+import { withSnapshot } from './supervision-logic.ts';
 
 export type SupervisionStatus = 'notStarted' | 'draft' | 'inReview' | 'finalized' | 'published';
 export type ReportSource = 'published' | 'final' | 'live' | 'imported' | 'none';
@@ -39,6 +40,14 @@ export interface SupervisionView {
   agencies: SupervisedAgency[];
   aggregate: ReportJson;
   exports: { docx: string; xlsx: string };
+  /** The roll-up the server keeps for this view: cells, agency pages and exports pass its id. */
+  snapshot: Snapshot;
+}
+
+/** id: opaque; computedAt: the ISO instant the roll-up was computed. */
+export interface Snapshot {
+  id: string;
+  computedAt: string;
 }
 
 export type CellValue = number | string | null;
@@ -48,6 +57,8 @@ export interface SupervisionCell {
   label: string;
   total: CellValue;
   contributions: { code: string; name: string; depth: number; source: ReportSource; value: CellValue }[];
+  /** The roll-up answered from: the snapshot's computedAt, or a later one when it was recomputed. */
+  computedAt: string;
 }
 
 export interface SupervisedReport {
@@ -59,6 +70,7 @@ export interface SupervisedReport {
   sourceLabel: string;
   report: ReportJson | null;
   findings: Finding[];
+  computedAt: string;
 }
 
 export interface ImportResult {
@@ -76,14 +88,14 @@ const base = (agency: string, year: number) => `/api/supervision/${encodeURIComp
 
 export const getSupervision = (agency: string, year: number) => api<SupervisionView>(base(agency, year));
 
-export function getCell(agency: string, year: number, table: string, row: string, column: string | null): Promise<SupervisionCell> {
+export function getCell(agency: string, year: number, table: string, row: string, column: string | null, snapshot: string | null): Promise<SupervisionCell> {
   const query = new URLSearchParams({ table, row });
   if (column !== null) query.set('column', column);
-  return api<SupervisionCell>(`${base(agency, year)}/cells?${query.toString()}`);
+  return api<SupervisionCell>(withSnapshot(`${base(agency, year)}/cells?${query.toString()}`, snapshot));
 }
 
-export const getSupervisedReport = (agency: string, year: number, child: string) =>
-  api<SupervisedReport>(`${base(agency, year)}/agencies/${encodeURIComponent(child)}`);
+export const getSupervisedReport = (agency: string, year: number, child: string, snapshot: string | null) =>
+  api<SupervisedReport>(withSnapshot(`${base(agency, year)}/agencies/${encodeURIComponent(child)}`, snapshot));
 
 export const setDeadline = (agency: string, year: number, dueOn: string | null) =>
   api<{ deadline: string | null; statutoryDeadline: string }>(`${base(agency, year)}/deadline`, { method: 'PUT', body: { dueOn } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SupervisedAgency } from './supervision-api.ts';
-import { defaultYear, filterAgencies, insideConsole, parseSupervisionPath, sumValues, supervisionPath, yearOptions } from './supervision-logic.ts';
+import { chinaDateTime, defaultYear, filterAgencies, insideConsole, parseSupervisionPath, sumValues, supervisionPath, withSnapshot, yearOptions } from './supervision-logic.ts';
 
 const agency = (code: string, status: SupervisedAgency['status'], late: boolean): SupervisedAgency => ({
   code,
@@ -53,6 +53,19 @@ describe('supervision screen helpers', () => {
     expect(filterAgencies(list, { status: 'draft', lateOnly: false }).map((a) => a.code)).toEqual(['a', 'b']);
     expect(filterAgencies(list, { status: null, lateOnly: true }).map((a) => a.code)).toEqual(['a', 'd']);
     expect(filterAgencies(list, { status: 'draft', lateOnly: true }).map((a) => a.code)).toEqual(['a']);
+  });
+
+  it('adds the snapshot id to API and download links', () => {
+    expect(withSnapshot('/api/supervision/city/2025/export.xlsx', 'aB3-_x')).toBe('/api/supervision/city/2025/export.xlsx?snapshot=aB3-_x');
+    expect(withSnapshot('/api/supervision/city/2025/cells?table=table2&row=licensing', 'aB3-_x')).toBe('/api/supervision/city/2025/cells?table=table2&row=licensing&snapshot=aB3-_x');
+    expect(withSnapshot('/api/supervision/city/2025/agencies/a', 'a b')).toBe('/api/supervision/city/2025/agencies/a?snapshot=a%20b');
+    expect(withSnapshot('/api/supervision/city/2025/export.docx', null)).toBe('/api/supervision/city/2025/export.docx');
+  });
+
+  it('shows the data time on China time (UTC+8)', () => {
+    expect(chinaDateTime('2026-11-28T09:30:00.000Z')).toBe('2026-11-28 17:30');
+    // 16:05 UTC on New Year's Eve is already 00:05 on 1 January in Beijing.
+    expect(chinaDateTime('2026-12-31T16:05:59.000Z')).toBe('2027-01-01 00:05');
   });
 
   it('adds counts and 万元 amounts, leaving a cell blank only when every agency did', () => {

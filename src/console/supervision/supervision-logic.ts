@@ -57,6 +57,20 @@ export function supervisionPath(route: SupervisionRoute): string {
   return route.child === null ? head : `${head}/${encodeURIComponent(route.child)}`;
 }
 
+/**
+ * The link with the view's snapshot id, so the server answers from the roll-up on screen (an
+ * expired or unknown id is simply recomputed there). null: the link as it is.
+ */
+export function withSnapshot(link: string, snapshot: string | null): string {
+  if (snapshot === null) return link;
+  return `${link}${link.includes('?') ? '&' : '?'}snapshot=${encodeURIComponent(snapshot)}`;
+}
+
+/** An ISO instant on China's clock (UTC+8, no daylight saving): "2026-11-28 17:30". */
+export function chinaDateTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The server's console links start with /console; navigate() wants the path inside the console. */
 export function insideConsole(link: string): string {
   return link.startsWith('/console/') ? link.slice('/console'.length) : link;

@@ -1,5 +1,7 @@
 // The 监督汇总 of one agency's subtree for one year: counts, the agencies' list, the 汇总表, the
 // downloads, the deadline and the import; or, with a child in the path, that agency's report.
+// The server keeps the view's roll-up as a snapshot: cell clicks, agency pages and downloads pass
+// its id, so they show the numbers of this screen (数据时间); 刷新 computes a new one.
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Select, Space, Spin, Statistic, Table, Tabs, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
@@ -14,7 +16,7 @@ import { SupervisionCellDrawer } from './supervision-cell-drawer.tsx';
 import { DeadlineCard } from './supervision-deadline.tsx';
 import { ImportPanel } from './supervision-import.tsx';
 import type { SupervisionRoute } from './supervision-logic.ts';
-import { filterAgencies, insideConsole, STATUS_OPTIONS, supervisionPath, yearOptions } from './supervision-logic.ts';
+import { chinaDateTime, filterAgencies, insideConsole, STATUS_OPTIONS, supervisionPath, withSnapshot, yearOptions } from './supervision-logic.ts';
 import { LateTag, StatusTag } from './supervision-tags.tsx';
 
 interface Props {
@@ -63,7 +65,16 @@ export function SupervisionPage({ route, canImport, canSetDeadline }: Props) {
 
   if (route.child !== null) {
     const entry = view.agencies.find((a) => a.code === route.child) ?? null;
-    return <SupervisedAgencyPage root={view.agency} year={year} child={route.child} entry={entry} onBack={() => navigate(supervisionPath({ agency, year, child: null }))} />;
+    return (
+      <SupervisedAgencyPage
+        root={view.agency}
+        year={year}
+        child={route.child}
+        entry={entry}
+        snapshot={view.snapshot}
+        onBack={() => navigate(supervisionPath({ agency, year, child: null }))}
+      />
+    );
   }
 
   const shown = filterAgencies(view.agencies, { status, lateOnly });
@@ -86,6 +97,9 @@ export function SupervisionPage({ route, canImport, canSetDeadline }: Props) {
                 onChange={(value: number) => navigate(supervisionPath({ agency, year: value, child: null }))}
                 options={yearOptions(new Date()).map((y) => ({ value: y, label: `${y}年度` }))}
               />
+              <Typography.Text type="secondary" data-testid="supervision-computed-at">
+                数据时间：{chinaDateTime(view.snapshot.computedAt)}
+              </Typography.Text>
               <Tooltip title="重新汇总（各机关的报告可能刚刚更新）">
                 <Button icon={<ReloadOutlined />} loading={loading} onClick={() => void load()}>
                   刷新
@@ -143,10 +157,10 @@ export function SupervisionPage({ route, canImport, canSetDeadline }: Props) {
               children: (
                 <Space orientation="vertical" style={{ width: '100%' }}>
                   <Space wrap>
-                    <Button type="primary" icon={<DownloadOutlined />} href={view.exports.xlsx} download data-testid="supervision-export-xlsx">
+                    <Button type="primary" icon={<DownloadOutlined />} href={withSnapshot(view.exports.xlsx, view.snapshot.id)} download data-testid="supervision-export-xlsx">
                       下载汇总表（Excel）
                     </Button>
-                    <Button icon={<DownloadOutlined />} href={view.exports.docx} download data-testid="supervision-export-docx">
+                    <Button icon={<DownloadOutlined />} href={withSnapshot(view.exports.docx, view.snapshot.id)} download data-testid="supervision-export-docx">
                       下载汇总表（Word）
                     </Button>
                   </Space>
@@ -177,7 +191,7 @@ export function SupervisionPage({ route, canImport, canSetDeadline }: Props) {
           ]}
         />
       </Card>
-      <SupervisionCellDrawer agency={agency} year={year} cell={cell} agencies={view.agencies} onClose={() => setCell(null)} />
+      <SupervisionCellDrawer agency={agency} year={year} cell={cell} agencies={view.agencies} snapshot={view.snapshot} onClose={() => setCell(null)} />
     </Space>
   );
 }

@@ -1,6 +1,8 @@
 // The 政务公开办's API (issue 7): /api/supervision/:agencyCode/:year… Every route needs the
 // supervision action in the agency asked about or one of its ancestors (staff-access inSubtreeOf);
-// nothing here reads cases or applicants.
+// nothing here reads cases or applicants. The cell, agency and export routes take the view's
+// `snapshot` id (rollup-snapshots.ts): kept for that agency and year, they answer from it; else
+// (unknown, expired, another process) they compute afresh and say so by computedAt.
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -63,14 +65,19 @@ const ViewResponse = z.object({
   agencies: z.array(AgencyEntry),
   aggregate: reportJsonSchema,
   exports: z.object({ docx: z.string(), xlsx: z.string() }),
+  snapshot: z.object({ id: z.string(), computedAt: z.string() }),
 });
-const CellQuery = z.object({ table: z.enum(['table2', 'table3', 'table4']), row: z.string().min(1).max(64), column: z.string().min(1).max(64).optional() });
+/** The view's snapshot id; an unknown or expired one is recomputed, never refused. */
+const Snapshot = z.string().max(128).optional();
+const SnapshotQuery = z.object({ snapshot: Snapshot });
+const CellQuery = z.object({ table: z.enum(['table2', 'table3', 'table4']), row: z.string().min(1).max(64), column: z.string().min(1).max(64).optional(), snapshot: Snapshot });
 const CellValue = z.union([z.number(), z.string(), z.null()]);
 const CellResponse = z.object({
   address: z.object({ table: z.enum(['table2', 'table3', 'table4']), row: z.string(), column: z.string().nullable() }),
   label: z.string(),
   total: CellValue,
   contributions: z.array(z.object({ code: z.string(), name: z.string(), depth: z.number().int(), source: Source, value: CellValue })),
+  computedAt: z.string(),
 });
 const AgencyReportResponse = z.object({
   agency: z.object({ code: z.string(), name: z.string() }),
@@ -81,6 +88,7 @@ const AgencyReportResponse = z.object({
   sourceLabel: z.string(),
   report: reportJsonSchema.nullable(),
   findings: z.array(FindingSchema),
+  computedAt: z.string(),
 });
 const DeadlineBody = z.object({ dueOn: z.string().max(10).nullable() });
 const DeadlineResponse = z.object({ deadline: z.string().nullable(), statutoryDeadline: z.string() });
@@ -109,6 +117,7 @@ const checkRequest = createRequestCheck({
     table: '表格（table2、table3 或 table4）',
     row: '行',
     column: '列',
+    snapshot: '汇总快照',
     dueOn: '报送期限',
   },
   showPath: false,
@@ -183,8 +192,8 @@ export async function supervisionRoutes(app: FastifyInstance, options: Supervisi
     async (request) => {
       checkRequest(request);
       await access.inSubtreeOf(request, request.params.agencyCode, 'supervision.read');
-      const { table, row, column } = request.query;
-      return service.cell(request.params.agencyCode, request.params.year, { table, row, column: column ?? null });
+      const { table, row, column, snapshot } = request.query;
+      return service.cell(request.params.agencyCode, request.params.year, { table, row, column: column ?? null }, { snapshot });
     },
   );
 
@@ -196,6 +205,7 @@ export async function supervisionRoutes(app: FastifyInstance, options: Supervisi
         summary: '下级机关的年度报告（汇总所用的版本）及检查结果',
         tags,
         params: YearParams.extend({ childCode: Code }),
+        querystring: SnapshotQuery,
         security: STAFF_SECURITY,
         response: { 200: AgencyReportResponse, ...errors },
       },
@@ -203,7 +213,7 @@ export async function supervisionRoutes(app: FastifyInstance, options: Supervisi
     async (request) => {
       checkRequest(request);
       await access.inSubtreeOf(request, request.params.agencyCode, 'supervision.read');
-      return service.agencyReport(request.params.agencyCode, request.params.year, request.params.childCode);
+      return service.agencyReport(request.params.agencyCode, request.params.year, request.params.childCode, { snapshot: request.query.snapshot });
     },
   );
 
@@ -211,12 +221,18 @@ export async function supervisionRoutes(app: FastifyInstance, options: Supervisi
     '/api/supervision/:agencyCode/:year/export.:format',
     {
       attachValidation: true,
-      schema: { summary: '下载汇总表（Word 或 Excel）', tags, params: YearParams.extend({ format: z.enum(['docx', 'xlsx']) }), security: STAFF_SECURITY },
+      schema: {
+        summary: '下载汇总表（Word 或 Excel）；响应头 x-computed-at 为所用汇总数据的时间',
+        tags,
+        params: YearParams.extend({ format: z.enum(['docx', 'xlsx']) }),
+        querystring: SnapshotQuery,
+        security: STAFF_SECURITY,
+      },
     },
     async (request, reply) => {
       checkRequest(request);
       await access.inSubtreeOf(request, request.params.agencyCode, 'supervision.read');
-      const file = await service.exportAggregate(request.params.agencyCode, request.params.year, request.params.format);
+      const file = await service.exportAggregate(request.params.agencyCode, request.params.year, request.params.format, { snapshot: request.query.snapshot });
       return reply.headers(file.headers).send(file.body);
     },
   );

@@ -3,6 +3,8 @@
 // DOCX/XLSX, the deadline for the subtree, one agency's report, and the import of published
 // reports of agencies not on the platform. Access (supervision.* in the agency or above it) is
 // checked by the routes (staff-access inSubtreeOf) and, for the CLI, is the local operator's.
+// The view keeps its roll-up as a snapshot (rollup-snapshots.ts); the cell, agency and export
+// calls given its id answer from it (same numbers as the screen), else compute afresh.
 import type { Kysely } from 'kysely';
 import { DomainError } from '../../domain/domain-error.ts';
 import type { AnnualReport } from '../../domain/report/annual-report.ts';
@@ -22,6 +24,8 @@ import type { Database } from '../db/database.ts';
 import { contentDisposition } from '../reports/content-disposition.ts';
 import type { AggregateCellAddress } from './aggregate-reports.ts';
 import { findAggregateCell } from './aggregate-reports.ts';
+import type { RollupSnapshots } from './rollup-snapshots.ts';
+import { createRollupSnapshots } from './rollup-snapshots.ts';
 import { saveDeadline, saveExternalReport } from './supervision.repository.ts';
 import type { ReportSource, RollupAgency, SubtreeRollup, SupervisionStatus } from './subtree-rollup.ts';
 import { computeSubtreeRollup, REPORT_SOURCE_LABELS, statutoryDeadline, SUPERVISION_STATUS_LABELS } from './subtree-rollup.ts';
@@ -69,6 +73,8 @@ export interface SupervisionView {
   agencies: SupervisionAgencyEntry[];
   aggregate: ReportJson;
   exports: { docx: string; xlsx: string };
+  /** The roll-up kept for the cell, agency and export calls (query parameter `snapshot`). */
+  snapshot: { id: string; computedAt: string };
 }
 
 export interface SupervisionCell {
@@ -76,6 +82,8 @@ export interface SupervisionCell {
   label: string;
   total: number | string | null;
   contributions: { code: string; name: string; depth: number; source: ReportSource; value: number | string | null }[];
+  /** When the roll-up answered from was computed (the snapshot's, or now when recomputed). */
+  computedAt: string;
 }
 
 export interface SupervisedReport {
@@ -87,6 +95,13 @@ export interface SupervisedReport {
   sourceLabel: string;
   report: ReportJson | null;
   findings: Finding[];
+  /** When the roll-up answered from was computed (the snapshot's, or now when recomputed). */
+  computedAt: string;
+}
+
+/** Answer from the view's snapshot when it is still kept for this root agency and year. */
+export interface SnapshotOption {
+  snapshot?: string | undefined;
 }
 
 export interface ImportFile {
@@ -115,6 +130,11 @@ function checkYear(year: number): void {
   }
 }
 
+/** An ISO instant as China's clock shows it: 2026-11-28 17:30. */
+export function chinaDateTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 const normaliseName = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '');
 
 const TOWNSHIP_NAME = /(乡|镇|街道|街道办事处)(人民政府)?$/;
@@ -133,6 +153,8 @@ export interface SupervisionServiceDeps {
   /** Today's date in China (YYYY-MM-DD). */
   today: () => string;
   now?: () => Date;
+  /** The roll-up snapshots of this process (default: 16, 10 minutes, on `now`). */
+  snapshots?: RollupSnapshots;
 }
 
 export type SupervisionService = ReturnType<typeof createSupervisionService>;
@@ -140,12 +162,27 @@ export type SupervisionService = ReturnType<typeof createSupervisionService>;
 export function createSupervisionService(deps: SupervisionServiceDeps) {
   const { db, today } = deps;
   const now = deps.now ?? (() => new Date());
+  const snapshots = deps.snapshots ?? createRollupSnapshots({ now });
   const agencies = createAgenciesRepository(db);
 
   async function rollup(agencyCode: string, year: number): Promise<SubtreeRollup> {
+    return (await rollupAt(agencyCode, year, undefined)).rollup;
+  }
+
+  /**
+   * The snapshot `snapshotId` if it is kept for this very root agency and year, else the roll-up
+   * computed now (an unknown or expired id is no error: computedAt says which data answered).
+   */
+  async function rollupAt(agencyCode: string, year: number, snapshotId: string | undefined): Promise<{ rollup: SubtreeRollup; computedAt: Date }> {
     checkYear(year);
     const agency = await agencies.getAgencyByCode(agencyCode);
-    return computeSubtreeRollup(db, agency.id, year, { today: today() });
+    if (snapshotId !== undefined) {
+      const kept = snapshots.get(agency.id, year, snapshotId);
+      if (kept !== undefined) return { rollup: kept.rollup, computedAt: new Date(kept.computedAt) };
+    }
+    // Taken before the reads: the data is as of this instant or later.
+    const computedAt = now();
+    return { rollup: await computeSubtreeRollup(db, agency.id, year, { today: today() }), computedAt };
   }
 
   function entryOf(rootCode: string, year: number, entry: RollupAgency, parentCode: string | null): SupervisionAgencyEntry {
@@ -184,7 +221,7 @@ export function createSupervisionService(deps: SupervisionServiceDeps) {
   }
 
   /** The summed report as printed: a title that says 汇总, and a first section saying what it sums. */
-  function aggregateForPrint(result: SubtreeRollup): AnnualReport {
+  function aggregateForPrint(result: SubtreeRollup, computedAt: Date): AnnualReport {
     const counted = result.agencies.filter((e) => e.report !== null);
     const bySource = (['published', 'final', 'live', 'imported'] as const)
       .map((source) => [source, counted.filter((e) => e.source === source).length] as const)
@@ -199,7 +236,7 @@ export function createSupervisionService(deps: SupervisionServiceDeps) {
       year: null,
       text: {
         ...result.aggregate.text,
-        overview: `本表为${result.root.name}及所属${counted.length - (counted.some((e) => e.agency.id === result.root.id) ? 1 : 0)}个机关${result.year}年度政府信息公开工作年度报告的汇总表，共汇总${counted.length}个机关的报告（${bySource}）。各表数字为各机关报告对应数字之和。`,
+        overview: `本表为${result.root.name}及所属${counted.length - (counted.some((e) => e.agency.id === result.root.id) ? 1 : 0)}个机关${result.year}年度政府信息公开工作年度报告的汇总表，共汇总${counted.length}个机关的报告（${bySource}）。各表数字为各机关报告对应数字之和。数据时间：${chinaDateTime(computedAt.toISOString())}（北京时间）。`,
       },
     };
   }
@@ -212,7 +249,8 @@ export function createSupervisionService(deps: SupervisionServiceDeps) {
     rollup,
 
     async view(agencyCode: string, year: number): Promise<SupervisionView> {
-      const result = await rollup(agencyCode, year);
+      const { rollup: result, computedAt } = await rollupAt(agencyCode, year, undefined);
+      const snapshot = snapshots.put(result, computedAt);
       const codeById = new Map(result.agencies.map((e) => [e.agency.id, e.agency.code]));
       const entries = result.agencies.map((e) => entryOf(result.root.code, year, e, e.agency.parentId === null ? null : (codeById.get(e.agency.parentId) ?? null)));
       const counts = { notStarted: 0, draft: 0, inReview: 0, finalized: 0, published: 0, late: 0, agencies: entries.length };
@@ -232,12 +270,13 @@ export function createSupervisionService(deps: SupervisionServiceDeps) {
         agencies: entries,
         aggregate: toReportJson(result.aggregate),
         exports: { docx: `${base}.docx`, xlsx: `${base}.xlsx` },
+        snapshot: { id: snapshot.id, computedAt: snapshot.computedAt },
       };
     },
 
-    async cell(agencyCode: string, year: number, address: AggregateCellAddress): Promise<SupervisionCell> {
+    async cell(agencyCode: string, year: number, address: AggregateCellAddress, options: SnapshotOption = {}): Promise<SupervisionCell> {
       const cell = findAggregateCell(address);
-      const result = await rollup(agencyCode, year);
+      const { rollup: result, computedAt } = await rollupAt(agencyCode, year, options.snapshot);
       return {
         address,
         label: cell.label,
@@ -245,11 +284,16 @@ export function createSupervisionService(deps: SupervisionServiceDeps) {
         contributions: result.agencies
           .filter((e) => e.report !== null)
           .map((e) => ({ code: e.agency.code, name: e.agency.name, depth: e.agency.depth, source: e.source, value: cell.read(e.report as AnnualReport) })),
+        computedAt: computedAt.toISOString(),
       };
     },
 
-    async agencyReport(agencyCode: string, year: number, childCode: string): Promise<SupervisedReport> {
-      const result = await rollup(agencyCode, year);
+    async agencyReport(agencyCode: string, year: number, childCode: string, options: SnapshotOption = {}): Promise<SupervisedReport> {
+      let { rollup: result, computedAt } = await rollupAt(agencyCode, year, options.snapshot);
+      // An agency added since the snapshot (e.g. just created by an import): computed afresh.
+      if (options.snapshot !== undefined && !result.agencies.some((e) => e.agency.code === childCode)) {
+        ({ rollup: result, computedAt } = await rollupAt(agencyCode, year, undefined));
+      }
       const entry = findEntry(result, childCode);
       return {
         agency: { code: entry.agency.code, name: entry.agency.name },
@@ -260,18 +304,23 @@ export function createSupervisionService(deps: SupervisionServiceDeps) {
         sourceLabel: REPORT_SOURCE_LABELS[entry.source],
         report: entry.report === null ? null : toReportJson(entry.report),
         findings: entry.findings,
+        computedAt: computedAt.toISOString(),
       };
     },
 
-    async exportAggregate(agencyCode: string, year: number, format: 'docx' | 'xlsx'): Promise<{ headers: Record<string, string>; body: Buffer }> {
-      const result = await rollup(agencyCode, year);
-      const printed = aggregateForPrint(result);
+    async exportAggregate(agencyCode: string, year: number, format: 'docx' | 'xlsx', options: SnapshotOption = {}): Promise<{ headers: Record<string, string>; body: Buffer; computedAt: string }> {
+      const { rollup: result, computedAt } = await rollupAt(agencyCode, year, options.snapshot);
+      const printed = aggregateForPrint(result, computedAt);
       const title = `${result.root.name}${year}年度政府信息公开工作年度报告汇总表`;
       const body = Buffer.from(format === 'docx' ? await renderReportDocx(printed, { title }) : await renderReportXlsx(printed, { title }));
       const contentType =
         format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       const name = `${title}.${format}`;
-      return { headers: { 'content-type': contentType, 'content-disposition': contentDisposition(name, `${result.root.code}-${year}-summary.${format}`) }, body };
+      return {
+        headers: { 'content-type': contentType, 'content-disposition': contentDisposition(name, `${result.root.code}-${year}-summary.${format}`), 'x-computed-at': computedAt.toISOString() },
+        body,
+        computedAt: computedAt.toISOString(),
+      };
     },
 
     /** The deadline for the agency's subtree (null: back to 条例第四十九条's 1月31日). */
