@@ -13,6 +13,7 @@ import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, exitCodeForErrorCode } from './
 import { displayWidth } from './text-layout.ts';
 import { registerAgencyCommands } from './commands/agency-commands.ts';
 import { registerBackupCommand } from './commands/backup.ts';
+import { registerDistributionCommands } from './commands/distribution-commands.ts';
 import { registerRestoreCommand } from './commands/restore.ts';
 
 const TITLES: Record<string, string> = {
@@ -106,6 +107,7 @@ function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command
 
   registerBackupCommand(program, io, setExitCode);
   registerRestoreCommand(program, io, setExitCode);
+  registerDistributionCommands(program, io, run);
 
   const report = program.command('report').description('年度报告：解析、检查、生成 annual reports: parse, lint, render, compute');
 
@@ -232,18 +234,22 @@ function buildProgram(io: CliIo, setExitCode: (code: ExitCode) => void): Command
   const audit = program.command('audit').description('审计记录：校验哈希链、导出 the audit trail: verify the hash chain, export');
   audit
     .command('verify')
-    .description('校验审计记录的哈希链，找出被改动、缺失或链接断开的记录 verify the hash chain: altered, missing or unlinked entries (退出码 1 exit 1)')
-    .option('--expect-count <n>', '此前留存的条数，少于它说明末尾记录被删除 the count kept earlier: fewer means the newest were deleted')
-    .option('--anchor <seq:hash>', '此前留存的某条记录的序号和哈希 an entry\'s seq and hash kept earlier, e.g. 120:ab12…')
-    .option('--json', '输出 JSON output JSON')
+    .description(
+      '校验审计记录的哈希链（每个机关一条链，另有一条全平台链），逐链列出条数和最后一条的“序号:哈希”，找出被改动、缺失或链接断开的记录 verify the hash chains (one per agency, one for the platform): altered, missing or unlinked entries (退出码 1 exit 1)',
+    )
+    .option('--agency <code>', '只校验该机关的链 only this agency\'s chain')
+    .option('--platform', '只校验全平台链（登录、账户、节假日等全平台记录，以及分链前的全部记录） only the platform\'s chain')
+    .option('--expect-count <n>', '所选链此前留存的条数，少于它说明末尾记录被删除；须与 --agency 或 --platform 同用 the selected chain\'s count kept earlier: fewer means the newest were deleted')
+    .option('--anchor <seq:hash>', '所选链此前留存的某条记录的序号和哈希；须与 --agency 或 --platform 同用 an entry\'s seq and hash in the selected chain kept earlier, e.g. 120:ab12…')
+    .option('--json', '输出 JSON（含各链的条数、最后序号和哈希） output JSON, per chain')
     .option('--database <url>', '数据库 database: SQLite 文件路径或 postgres:// 地址 (默认 DATABASE_URL)')
-    .action(async (options: { expectCount?: string; anchor?: string; json?: boolean; database?: string }) => {
+    .action(async (options: { agency?: string; platform?: boolean; expectCount?: string; anchor?: string; json?: boolean; database?: string }) => {
       const { runAuditVerify } = await import('./commands/audit.ts');
       setExitCode(await runAuditVerify({ ...options, json: options.json === true }, io));
     });
   audit
     .command('export')
-    .description('导出审计记录（按序号从早到晚，含哈希）export the audit trail, oldest first, with hashes')
+    .description('导出审计记录（按时间从早到晚，含所属的链、序号和哈希）export the audit trail, oldest first, with chain, seq and hashes')
     .requiredOption('--out <file>', '输出文件 output file')
     .addOption(new Option('--format <format>', '格式 format: csv（Excel 可读 readable in Excel）| jsonl（每行一条 one entry per line）').choices(['csv', 'jsonl']).default('csv'))
     .option('--agency <code>', '只导出该机关的 only this agency\'s entries')

@@ -171,7 +171,12 @@ export function listApplications(agency: string, filters: ListFilters): Promise<
 }
 
 export interface AuditEntry {
+  /** The chain: the agency's id, or 0 for the platform's (which also holds the entries written before the split). */
+  chainId: number;
+  /** 1, 2, 3 … within its chain. */
   seq: number;
+  /** The entry's agency, null for platform-wide entries. */
+  agencyCode: string | null;
   at: string;
   actor: string;
   action: string;
@@ -194,11 +199,31 @@ export interface AuditFilters {
   to?: string;
 }
 
-export interface AuditVerifyReport {
+export interface AuditFinding {
+  chainId: number;
+  kind: string;
+  seq: number;
+  toSeq?: number;
+  /** Names the chain, e.g. 示范市示范局（demo）第3条被改动…. */
+  message: string;
+}
+
+export interface AuditChainVerifyReport {
+  chainId: number;
+  /** null: the platform's chain. */
+  agencyCode: string | null;
+  agencyName: string | null;
   count: number;
   lastSeq: number | null;
   lastHash: string | null;
-  findings: { kind: string; seq: number; toSeq?: number; message: string }[];
+  findings: AuditFinding[];
+}
+
+export interface AuditVerifyReport {
+  /** Entries read, all chains together. */
+  count: number;
+  chains: AuditChainVerifyReport[];
+  findings: AuditFinding[];
 }
 
 function auditQuery(filters: AuditFilters): URLSearchParams {

@@ -1,9 +1,10 @@
 // 审计记录: the agency's audit trail, newest first, filtered by 操作人, 操作 and dates (days in
-// China), a page at a time; 导出 CSV for 审计员 (audit.export), and 校验 of the whole hash chain.
+// China), a page at a time; 导出 CSV for 审计员 (audit.export), and 校验 of the hash chains (one per
+// agency and one for the platform), reported chain by chain. An entry's 序号 counts within its 链.
 import { Alert, Button, Card, DatePicker, Form, Input, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
-import type { AuditEntry, AuditFilters, AuditPage as AuditPageData, AuditVerifyReport } from './api.ts';
+import type { AuditChainVerifyReport, AuditEntry, AuditFilters, AuditPage as AuditPageData, AuditVerifyReport } from './api.ts';
 import { api, ApiError, auditExportUrl, listAuditEntries } from './api.ts';
 
 /** "2026-11-28 08:30:00": the stored UTC instant shown in China time (UTC+8). */
@@ -11,7 +12,13 @@ export function chinaTime(at: string): string {
   return new Date(Date.parse(at) + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/** Chain 0 is the platform's (it also holds the entries written before the trail was split by agency). */
+function chainLabel(chainId: number, agencyCode: string | null): string {
+  return chainId === 0 ? '全平台' : (agencyCode ?? `#${chainId}`);
+}
+
 const COLUMNS: TableColumnsType<AuditEntry> = [
+  { title: '链', dataIndex: 'chainId', width: 100, render: (chainId: number, entry) => chainLabel(chainId, entry.agencyCode) },
   { title: '序号', dataIndex: 'seq', width: 80 },
   { title: '时间', dataIndex: 'at', width: 180, render: (at: string) => chinaTime(at) },
   { title: '操作人', dataIndex: 'actor', width: 140 },
@@ -31,6 +38,23 @@ const COLUMNS: TableColumnsType<AuditEntry> = [
       ),
   },
 ];
+
+const CHAIN_COLUMNS: TableColumnsType<AuditChainVerifyReport> = [
+  { title: '链', dataIndex: 'chainId', render: (_: number, chain) => (chain.chainId === 0 ? '全平台链' : `${chain.agencyName ?? ''}（${chain.agencyCode ?? `#${chain.chainId}`}）`) },
+  { title: '条数', dataIndex: 'count', width: 90 },
+  { title: '最后一条', dataIndex: 'lastSeq', width: 90, render: (lastSeq: number | null) => lastSeq ?? '无' },
+  {
+    title: '最后一条的哈希',
+    dataIndex: 'lastHash',
+    render: (hash: string | null) => (hash === null ? '无' : <Typography.Text code copyable={{ text: hash }} title={hash}>{`${hash.slice(0, 16)}…`}</Typography.Text>),
+  },
+  { title: '问题', dataIndex: 'findings', width: 80, render: (findings: AuditChainVerifyReport['findings']) => (findings.length === 0 ? '无' : <Typography.Text type="danger">{findings.length} 处</Typography.Text>) },
+];
+
+function ChainTable({ chains }: { chains: AuditChainVerifyReport[] }) {
+  if (chains.length === 0) return null;
+  return <Table size="small" rowKey="chainId" columns={CHAIN_COLUMNS} dataSource={chains} pagination={chains.length > 10 ? { pageSize: 10, showSizeChanger: false } : false} style={{ marginTop: 8 }} />;
+}
 
 interface FormValues {
   actor?: string;
@@ -79,7 +103,7 @@ export function AuditPage({ agency, canExport }: { agency: string; canExport: bo
     try {
       setReport(await api<AuditVerifyReport>('/api/audit/verify'));
     } catch (caught) {
-      setReport({ count: 0, lastSeq: null, lastHash: null, findings: [{ kind: 'error', seq: 0, message: caught instanceof ApiError ? caught.message : '校验失败，请稍后重试。' }] });
+      setReport({ count: 0, chains: [], findings: [{ chainId: 0, kind: 'error', seq: 0, message: caught instanceof ApiError ? caught.message : '校验失败，请稍后重试。' }] });
     } finally {
       setVerifying(false);
     }
@@ -103,7 +127,14 @@ export function AuditPage({ agency, canExport }: { agency: string; canExport: bo
     >
       {report !== null &&
         (report.findings.length === 0 ? (
-          <Alert type="success" showIcon data-testid="audit-verify" title={`哈希链完整：共 ${report.count} 条`} style={{ marginBottom: 16 }} />
+          <Alert
+            type="success"
+            showIcon
+            data-testid="audit-verify"
+            title={`哈希链完整：${report.chains.length} 条链共 ${report.count} 条`}
+            description={<ChainTable chains={report.chains} />}
+            style={{ marginBottom: 16 }}
+          />
         ) : (
           <Alert
             type="error"
@@ -111,11 +142,14 @@ export function AuditPage({ agency, canExport }: { agency: string; canExport: bo
             data-testid="audit-verify"
             title={`哈希链校验发现 ${report.findings.length} 处问题`}
             description={
-              <ul style={{ margin: 0, paddingLeft: 20 }}>
-                {report.findings.map((finding) => (
-                  <li key={`${finding.kind}-${finding.seq}`}>{finding.message}</li>
-                ))}
-              </ul>
+              <>
+                <ul style={{ margin: 0, paddingLeft: 20 }}>
+                  {report.findings.map((finding) => (
+                    <li key={`${finding.chainId}-${finding.kind}-${finding.seq}`}>{finding.message}</li>
+                  ))}
+                </ul>
+                <ChainTable chains={report.chains} />
+              </>
             }
             style={{ marginBottom: 16 }}
           />
@@ -138,7 +172,7 @@ export function AuditPage({ agency, canExport }: { agency: string; canExport: bo
       </Form>
       {error !== null && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Table
-        rowKey="seq"
+        rowKey={(entry) => `${entry.chainId}:${entry.seq}`}
         columns={COLUMNS}
         dataSource={page?.entries ?? []}
         loading={loading}

@@ -197,7 +197,11 @@ describe.skipIf(!hasBrowser)('staff console in Chromium', () => {
     await page.getByRole('button', { name: /校\s*验/ }).click();
     const verdict = page.getByTestId('audit-verify');
     await verdict.waitFor();
-    expect(await verdict.innerText()).toMatch(/^哈希链完整：共 \d+ 条$/);
+    // One chain per agency and the platform's (sign-ins, accounts), each listed with its count.
+    const verdictText = await verdict.innerText();
+    expect(verdictText).toMatch(/^哈希链完整：\d+ 条链共 \d+ 条/);
+    expect(verdictText).toContain('全平台链');
+    expect(verdictText).toContain('示范市示范局（demo）');
     expect(await verdict.getAttribute('class')).toContain('ant-alert-success');
     // 导出 CSV downloads the filtered entries with the session cookie: the header and six rows.
     const href = String(await page.getByRole('link', { name: /导出 CSV/ }).getAttribute('href'));

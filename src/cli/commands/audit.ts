@@ -1,14 +1,17 @@
-// gongkai audit verify [--expect-count N] [--anchor SEQ:HASH] — checks the hash chain of the audit
-// trail: exit 0 when intact, 1 listing each altered, missing or unlinked entry.
+// gongkai audit verify [--agency CODE | --platform] [--expect-count N] [--anchor SEQ:HASH] — checks
+// the hash chains of the audit trail (one per agency, one for the platform), or the one chosen:
+// exit 0 when intact, 1 listing each altered, missing or unlinked entry, named by its chain.
 // gongkai audit export --out FILE [--format csv|jsonl] [--agency CODE] [--from D] [--to D] — the
 // trail for 审计, oldest first. Dates are days in China (UTC+8), both inclusive.
 //
-// The chain alone cannot show that the newest entries were deleted (what is left is a valid
-// shorter chain). verify prints the count and the last hash; kept elsewhere (a signed printout,
-// another system), they are given back with --expect-count or --anchor to close that gap.
+// A chain alone cannot show that its newest entries were deleted (what is left is a valid shorter
+// chain). verify prints each chain's count and last seq:hash; kept elsewhere (a signed printout,
+// another system), they are given back for that chain with --expect-count or --anchor.
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { AuditChainExpectation } from '../../domain/audit/verify-audit-chain.ts';
+import { PLATFORM_CHAIN_ID } from '../../domain/audit/audit-entry.ts';
+import type { AuditChainExpectation, AuditTrailChainReport, AuditTrailReport } from '../../domain/audit/verify-audit-chain.ts';
+import { auditChainName } from '../../domain/audit/verify-audit-chain.ts';
 import { DomainError } from '../../domain/domain-error.ts';
 import { createAgenciesRepository } from '../../server/agencies/agencies.repository.ts';
 import type { AuditExportFormat, AuditFilters } from '../../server/audit/audit.repository.ts';
@@ -25,6 +28,10 @@ import { databaseUrlFor } from './database-url.ts';
 export interface AuditVerifyOptions {
   json: boolean;
   database?: string;
+  /** Only this agency's chain. */
+  agency?: string;
+  /** Only the platform's chain (platform-wide entries, and all entries written before the split). */
+  platform?: boolean;
   expectCount?: string;
   anchor?: string;
 }
@@ -62,25 +69,63 @@ function parseExpectation(options: AuditVerifyOptions): AuditChainExpectation {
   return expected;
 }
 
-export async function runAuditVerify(options: AuditVerifyOptions, io: CliIo): Promise<ExitCode> {
-  const expected = parseExpectation(options);
-  const report = await withDatabase(options.database, io, (connection) => verifyAuditTrail(connection.db, expected));
+/** The one chain chosen with --agency or --platform, checked before the database is opened. */
+function checkSelection(options: AuditVerifyOptions): void {
+  if (options.agency !== undefined && options.platform === true) {
+    throw new DomainError('BAD_INPUT', '--agency and --platform exclude each other', '--agency 与 --platform 只能选一个：前者校验一个机关的链，后者校验全平台链', { field: 'agency' });
+  }
+  if ((options.expectCount !== undefined || options.anchor !== undefined) && options.agency === undefined && options.platform !== true) {
+    throw new DomainError(
+      'BAD_INPUT',
+      '--expect-count and --anchor need --agency CODE or --platform',
+      '--expect-count 和 --anchor 是某一条链留存的值：请同时用 --agency 机关代码 指定机关的链，或用 --platform 指定全平台链',
+      { field: options.expectCount === undefined ? 'anchor' : 'expectCount' },
+    );
+  }
+}
+
+/** How the chain is chosen on the command line, for the advice on what to keep. */
+function selectionArgument(chain: AuditTrailChainReport): string {
+  return chain.chainId === PLATFORM_CHAIN_ID ? '--platform' : `--agency ${chain.agencyCode ?? String(chain.chainId)}`;
+}
+
+function chainLine(chain: AuditTrailChainReport): string {
+  const last = chain.lastSeq === null ? '' : `，最后一条 ${chain.lastSeq}:${chain.lastHash ?? ''}`;
+  const problems = chain.findings.length === 0 ? '' : `，${chain.findings.length} 处问题`;
+  return `  ${auditChainName(chain)}：${chain.count} 条${last}${problems}`;
+}
+
+function writeReport(report: AuditTrailReport, selected: boolean, io: CliIo): void {
   const ok = report.findings.length === 0;
-  if (options.json) {
-    writeLine(io.stdout, JSON.stringify({ ok, ...report }, null, 2));
-    return ok ? EXIT_OK : EXIT_ERROR_FINDINGS;
+  const only = report.chains[0];
+  const scope = selected && only !== undefined ? `${auditChainName(only)}共 ${report.count} 条` : `${report.chains.length} 条链共 ${report.count} 条`;
+  writeLine(io.stdout, ok ? `审计记录完整：${scope}，哈希链校验通过。` : `审计记录有问题：${scope}，发现 ${report.findings.length} 处问题：`);
+  for (const chain of report.chains) writeLine(io.stdout, chainLine(chain));
+  if (!ok) {
+    writeLine(io.stdout, '问题：');
+    for (const finding of report.findings) writeLine(io.stdout, `  ${finding.message}`);
+    return;
   }
-  if (ok) {
-    writeLine(io.stdout, `审计记录完整：共 ${report.count} 条，哈希链校验通过。`);
-    if (report.lastSeq !== null) {
-      writeLine(io.stdout, `最后一条：第${report.lastSeq}条，哈希 ${report.lastHash ?? ''}`);
-      writeLine(io.stdout, `末尾的记录被删除时哈希链仍然完整；请另行留存上面的条数和哈希，下次校验时加 --expect-count ${report.count} 或 --anchor ${report.lastSeq}:${report.lastHash ?? ''}。`);
-    }
-    return EXIT_OK;
+  if (selected && only?.lastSeq != null) {
+    writeLine(io.stdout, `末尾的记录被删除时哈希链仍然完整；请另行留存上面的条数和“序号:哈希”，下次校验时加 ${selectionArgument(only)} --expect-count ${only.count} 或 --anchor ${only.lastSeq}:${only.lastHash ?? ''}。`);
+  } else if (!selected && report.count > 0) {
+    writeLine(io.stdout, '末尾的记录被删除时哈希链仍然完整；请另行留存每条链的条数和最后一条的“序号:哈希”，下次校验时用 --agency 机关代码（全平台链用 --platform）加 --expect-count 或 --anchor。');
   }
-  writeLine(io.stdout, `审计记录有问题：共读到 ${report.count} 条，发现 ${report.findings.length} 处问题：`);
-  for (const finding of report.findings) writeLine(io.stdout, `  ${finding.message}`);
-  return EXIT_ERROR_FINDINGS;
+}
+
+export async function runAuditVerify(options: AuditVerifyOptions, io: CliIo): Promise<ExitCode> {
+  checkSelection(options);
+  const expectation = parseExpectation(options);
+  const selected = options.agency !== undefined || options.platform === true;
+  const report = await withDatabase(options.database, io, async (connection) => {
+    if (!selected) return verifyAuditTrail(connection.db);
+    const chainId = options.agency === undefined ? PLATFORM_CHAIN_ID : (await createAgenciesRepository(connection.db).getAgencyByCode(options.agency)).id;
+    return verifyAuditTrail(connection.db, { chainIds: [chainId], expected: new Map([[chainId, expectation]]) });
+  });
+  const ok = report.findings.length === 0;
+  if (options.json) writeLine(io.stdout, JSON.stringify({ ok, ...report }, null, 2));
+  else writeReport(report, selected, io);
+  return ok ? EXIT_OK : EXIT_ERROR_FINDINGS;
 }
 
 function filtersFor(options: AuditExportOptions): Omit<AuditFilters, 'agencyId'> {

@@ -1,6 +1,8 @@
 // One entry of the platform's audit trail: who did what to which subject, when. The trail is
-// append-only and hash-chained: each entry carries the hash of the one before it, so changing or
-// removing an entry breaks the chain (verify-audit-chain.ts finds where).
+// append-only and hash-chained: each entry carries the hash of the one before it in its chain, so
+// changing or removing an entry breaks the chain (verify-audit-chain.ts finds where). There is one
+// chain per agency and one for platform-wide entries (chain 0), so agencies do not wait for each
+// other's appends and the trail can be distributed by agency (docs/decisions/0005).
 //
 // Hashing takes the SHA-256 function as an argument: the domain stays free of node:crypto, and the
 // server passes sha256Hex (src/server/audit/sha256-hex.ts). The rule for what is hashed lives here,
@@ -12,6 +14,14 @@ import { canonicalJson } from './canonical-json.ts';
 /** The prevHash of the first entry: 64 zeros (no entry before it). */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** The chain of platform-wide entries (agencyId null), and of every entry written before the split. */
+export const PLATFORM_CHAIN_ID = 0;
+
+/** The chain a new entry is appended to: its agency's (numbered by the agency id), or the platform's. */
+export function toAuditChainId(agencyId: number | null): number {
+  return agencyId ?? PLATFORM_CHAIN_ID;
+}
+
 /** A SHA-256 of the UTF-8 bytes of `text`, as 64 lowercase hex digits. */
 export type Sha256 = (text: string) => string;
 
@@ -20,7 +30,13 @@ export type AuditAction = string;
 
 /** An entry as stored: detail is the canonical JSON text, exactly the bytes that were hashed. */
 export interface StoredAuditEntry {
-  /** 1, 2, 3 … assigned by the writer with no gaps, so a missing entry shows. */
+  /**
+   * The chain it belongs to (toAuditChainId of a new entry). Not hashed: the entries written before
+   * the split (migration 2026-11-28T12-00) all sit in chain 0, whatever their agency, with the
+   * hashes they were written with.
+   */
+  chainId: number;
+  /** 1, 2, 3 … within its chain, assigned by the writer with no gaps, so a missing entry shows. */
   seq: number;
   /** UTC instant, as Date.prototype.toISOString writes it: 2026-11-28T08:10:00.000Z. */
   at: string;
@@ -42,7 +58,7 @@ export interface AuditEntry extends StoredAuditEntry {
   detail: JsonObject | null;
 }
 
-/** What a caller gives to append an entry; seq, prevHash and hash are the writer's. */
+/** What a caller gives to append an entry; chainId, seq, prevHash and hash are the writer's. */
 export interface AuditEntryInput {
   at: string;
   actor: string;
@@ -77,7 +93,7 @@ export function validateAuditEntryInput(input: AuditEntryInput): void {
  * The hash of an entry: sha256 of the canonical JSON of every stored field but the hash itself
  * (detail as its canonical text, so any change to the stored bytes shows).
  */
-export function computeEntryHash(entry: Omit<StoredAuditEntry, 'hash'>, sha256: Sha256): string {
+export function computeEntryHash(entry: Omit<StoredAuditEntry, 'hash' | 'chainId'>, sha256: Sha256): string {
   return sha256(
     canonicalJson({
       seq: entry.seq,
@@ -92,10 +108,14 @@ export function computeEntryHash(entry: Omit<StoredAuditEntry, 'hash'>, sha256: 
   );
 }
 
-/** The next entry after `previous` (undefined: the trail is empty), hashed. */
+/**
+ * The next entry after `previous`, the last entry of the chain toAuditChainId(input.agencyId)
+ * (undefined: that chain is empty, and the entry starts it from GENESIS_HASH), hashed.
+ */
 export function computeNextAuditEntry(previous: { seq: number; hash: string } | undefined, input: AuditEntryInput, sha256: Sha256): StoredAuditEntry {
   validateAuditEntryInput(input);
   const content = {
+    chainId: toAuditChainId(input.agencyId),
     seq: previous === undefined ? 1 : previous.seq + 1,
     at: input.at,
     actor: input.actor,

@@ -264,12 +264,14 @@ describeEachDatabase('accounts service: security events in the audit trail', (da
     service = createAccountsService({ db: database.db });
   });
 
+  /** In the order of each chain: the platform's (chain 0) first, then an agency's (role changes there). */
   async function entriesFor(login: string) {
     return database.db
-      .withTables<{ audit_entries: { seq: number; actor: string; agency_id: number | null; action: string; subject: string; detail: string } }>()
+      .withTables<{ audit_entries: { chain_id: number; seq: number; actor: string; agency_id: number | null; action: string; subject: string; detail: string } }>()
       .selectFrom('audit_entries')
       .select(['actor', 'agency_id', 'action', 'detail'])
       .where('subject', '=', `user:${login}`)
+      .orderBy('chain_id')
       .orderBy('seq')
       .execute();
   }
@@ -314,13 +316,14 @@ describeEachDatabase('accounts service: security events in the audit trail', (da
     await service.assignRoles(user.id, 'city', ['clerk', 'sectionChief'], by);
     await service.setDisabled(user.id, true, by);
     const entries = await entriesFor('sec-user2');
+    // Creation and disabling are platform-wide (chain 0); the role change is the agency's (its chain).
     expect(entries.map((e) => [e.actor, e.action])).toEqual([
       ['sec-admin2', 'user.created'],
-      ['sec-admin2', 'user.rolesChanged'],
       ['sec-admin2', 'user.disabled'],
+      ['sec-admin2', 'user.rolesChanged'],
     ]);
     const city = await createAgenciesRepository(database.db).getAgencyByCode('city');
-    expect(entries[1]?.agency_id).toBe(city.id);
-    expect(JSON.parse(entries[1]?.detail ?? '{}')).toEqual({ agencyCode: 'city', roles: ['clerk', 'sectionChief'] });
+    expect(entries.map((e) => e.agency_id)).toEqual([null, null, city.id]);
+    expect(JSON.parse(entries[2]?.detail ?? '{}')).toEqual({ agencyCode: 'city', roles: ['clerk', 'sectionChief'] });
   });
 });

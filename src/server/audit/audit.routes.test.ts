@@ -17,16 +17,18 @@ let CLERK: Record<string, string> = {};
 
 interface Listed {
   total: number;
-  entries: { seq: number; at: string; actor: string; action: string; actionLabel: string; subject: string; detail: unknown; hash: string }[];
+  entries: { chainId: number; seq: number; agencyCode: string | null; at: string; actor: string; action: string; actionLabel: string; subject: string; detail: unknown; hash: string }[];
 }
 
 describeEachDatabase('audit API', (database) => {
   let app: FastifyInstance;
+  let city = 0;
+  let town = 0;
 
   beforeAll(async () => {
     const agencies = createAgenciesRepository(database.db);
-    const city = (await agencies.createAgency({ code: 'city', name: '示范市示范局', level: 'municipal' })).id;
-    const town = (await agencies.createAgency({ code: 'town', name: '示范镇人民政府', level: 'township' })).id;
+    city = (await agencies.createAgency({ code: 'city', name: '示范市示范局', level: 'municipal' })).id;
+    town = (await agencies.createAgency({ code: 'town', name: '示范镇人民政府', level: 'township' })).id;
     // Four entries at chosen instants: 15:59:59Z is 23:59:59 of 27 Nov in China, 16:00Z is 0:00 of 28 Nov.
     await database.db.transaction().execute(async (trx) => {
       await appendAuditEntry(trx, { at: '2026-11-27T15:59:59.000Z', actor: 'zhang', agencyId: city, action: 'application.received', subject: 'application:CITY-1', detail: { version: 1 } });
@@ -34,7 +36,7 @@ describeEachDatabase('audit API', (database) => {
       await appendAuditEntry(trx, { at: '2026-11-28T03:00:00.000Z', actor: 'zhang', agencyId: city, action: 'settings.changed', subject: 'settings:catalogue', detail: { note: '=1+1' } });
       await appendAuditEntry(trx, { at: '2026-11-28T04:00:00.000Z', actor: 'wang', agencyId: town, action: 'application.received', subject: 'application:TOWN-1', detail: { version: 1 } });
     });
-    // Creating and signing in users writes account entries after those four (seq 5 on).
+    // Creating and signing in users writes platform-wide account entries after those four (chain 0).
     AUDITOR = await loginAs(database.db, 'u-auditor', { city: ['auditor'] });
     LEADER = await loginAs(database.db, 'u-leader', { city: ['leader'] });
     CLERK = await loginAs(database.db, 'u-clerk', { city: ['clerk'] });
@@ -66,6 +68,11 @@ describeEachDatabase('audit API', (database) => {
       ['zhang', 'settings.changed', '修改设置', 'settings:catalogue'],
       ['li', 'publication.published', '发布', 'publication:1'],
       ['zhang', 'application.received', '登记收到申请', 'application:CITY-1'],
+    ]);
+    expect(page.entries.map((entry) => [entry.chainId, entry.seq, entry.agencyCode])).toEqual([
+      [city, 3, 'city'],
+      [city, 2, 'city'],
+      [city, 1, 'city'],
     ]);
     expect(page.entries[0]?.detail).toEqual({ note: '=1+1' });
     expect(page.entries[0]?.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -101,6 +108,7 @@ describeEachDatabase('audit API', (database) => {
         ['user.login', 'user:u-clerk'],
       ].sort(),
     );
+    expect(new Set(accounts.map((entry) => `${entry.chainId} ${entry.agencyCode}`))).toEqual(new Set(['0 null']));
     expect(accounts.find((entry) => entry.action === 'user.created' && entry.subject === 'user:u-clerk')?.detail).toEqual({ displayName: 'u-clerk', roles: [{ agencyCode: 'city', roles: ['clerk'] }] });
     const town = await loginAs(database.db, 'u-town-auditor', { town: ['auditor'] });
     const townAccounts = (await get('/api/agencies/town/audit?limit=100', town)).json<Listed>().entries.filter((entry) => entry.subject.startsWith('user:'));
@@ -125,10 +133,10 @@ describeEachDatabase('audit API', (database) => {
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe(`attachment; filename="city-audit.csv"; filename*=UTF-8''${encodeURIComponent('示范市示范局审计记录.csv')}`);
     const lines = response.body.split('\r\n');
-    expect(lines[0]).toBe('\uFEFF序号,时间（UTC）,操作人,机关编号,机关代码,操作,对象,详情（JSON）,前一条哈希,本条哈希');
+    expect(lines[0]).toBe('\uFEFF序号,链,时间（UTC）,操作人,机关编号,机关代码,操作,对象,详情（JSON）,前一条哈希,本条哈希');
     expect(lines).toHaveLength(11); // header, three entries, six account entries, and the empty string after the last CRLF
     const oldest = listed.entries[2];
-    expect(lines[1]).toContain(`,zhang,`);
+    expect(lines[1]?.startsWith(`1,${city},2026-11-27T15:59:59.000Z,zhang,${city},city,application.received,`)).toBe(true);
     expect(lines[1]?.endsWith(`,${oldest?.hash ?? ''}`)).toBe(true);
     // The formula-looking detail is stored as JSON text starting with {, so it needs no guard.
     expect(lines[3]).toContain('"{""note"":""=1+1""}"');
@@ -139,17 +147,29 @@ describeEachDatabase('audit API', (database) => {
     expect(rows[0]?.hash).toBe(listed.entries[1]?.hash);
   });
 
-  it('verifies the chain, then names the entry altered behind the application’s back', async () => {
+  it('verifies each chain, then names the entry altered behind the application’s back, in its chain', async () => {
     const clean = await get('/api/audit/verify', LEADER);
     expect(clean.statusCode).toBe(200);
-    const report = clean.json<{ count: number; lastSeq: number; lastHash: string; findings: unknown[] }>();
-    // The four entries written in beforeAll, then each user's creation and sign-in (five users).
-    expect(report).toMatchObject({ count: 14, lastSeq: 14, findings: [] });
-    expect(report.lastHash).toMatch(/^[0-9a-f]{64}$/);
-    // The second entry (publication.published) rewritten behind the application's back.
-    await sql`update audit_entries set actor = 'mallory' where seq = 2`.execute(database.db);
-    const tampered = (await get('/api/audit/verify')).json<{ findings: { kind: string; seq: number; message: string }[] }>();
-    expect(tampered.findings).toEqual([expect.objectContaining({ kind: 'altered', seq: 2 })]);
-    expect(tampered.findings[0]?.message).toMatch(/第2条/);
+    interface Report {
+      count: number;
+      chains: { chainId: number; agencyCode: string | null; agencyName: string | null; count: number; lastSeq: number | null; lastHash: string | null; findings: unknown[] }[];
+      findings: { chainId: number; kind: string; seq: number; message: string }[];
+    }
+    const report = clean.json<Report>();
+    // The three city entries and one town entry written in beforeAll, then each user's creation and
+    // sign-in (five users), platform-wide.
+    expect(report.count).toBe(14);
+    expect(report.findings).toEqual([]);
+    expect(report.chains.map((c) => [c.chainId, c.agencyCode, c.agencyName, c.count, c.lastSeq, c.findings])).toEqual([
+      [0, null, null, 10, 10, []],
+      [city, 'city', '示范市示范局', 3, 3, []],
+      [town, 'town', '示范镇人民政府', 1, 1, []],
+    ]);
+    for (const chain of report.chains) expect(chain.lastHash).toMatch(/^[0-9a-f]{64}$/);
+    // City's second entry (publication.published) rewritten behind the application's back.
+    await sql`update audit_entries set actor = 'mallory' where chain_id = ${city} and seq = 2`.execute(database.db);
+    const tampered = (await get('/api/audit/verify')).json<Report>();
+    expect(tampered.findings).toEqual([{ chainId: city, kind: 'altered', seq: 2, message: '示范市示范局（city）第2条被改动：保存的哈希与按内容重新计算的哈希不符。' }]);
+    expect(tampered.chains.map((c) => c.findings.length)).toEqual([0, 1, 0]);
   });
 });

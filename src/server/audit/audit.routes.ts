@@ -1,6 +1,6 @@
 // The audit trail over HTTP (issue 5): the console lists an agency's entries, 审计员 export them
 // (CSV or JSON lines, every hash included so the chain can be checked from the file alone), and
-// anyone who may read the trail checks the whole hash chain.
+// anyone who may read the trail checks the hash chains: one per agency, one for the platform.
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -96,7 +96,11 @@ const FilterQuery = z.object({
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 const EntryResponse = z.object({
+  /** The chain: the agency's id, or 0 for the platform's (and the entries written before the split). */
+  chainId: z.number().int(),
   seq: z.number().int(),
+  /** The entry's agency, null for platform-wide entries. */
+  agencyCode: z.string().nullable(),
   at: z.string(),
   actor: z.string(),
   action: z.string(),
@@ -105,15 +109,27 @@ const EntryResponse = z.object({
   detail: z.record(z.string(), z.unknown()).nullable(),
   hash: z.string(),
 });
+const Finding = z.object({ chainId: z.number().int(), kind: z.string(), seq: z.number().int(), toSeq: z.number().int().optional(), message: z.string() });
 const VerifyResponse = z.object({
+  /** Entries read, all chains together. */
   count: z.number().int(),
-  lastSeq: z.number().int().nullable(),
-  lastHash: z.string().nullable(),
-  findings: z.array(z.object({ kind: z.string(), seq: z.number().int(), toSeq: z.number().int().optional(), message: z.string() })),
+  chains: z.array(
+    z.object({
+      chainId: z.number().int(),
+      /** null: the platform's chain. */
+      agencyCode: z.string().nullable(),
+      agencyName: z.string().nullable(),
+      count: z.number().int(),
+      lastSeq: z.number().int().nullable(),
+      lastHash: z.string().nullable(),
+      findings: z.array(Finding),
+    }),
+  ),
+  findings: z.array(Finding),
 });
 
 function toEntryResponse(entry: ListedAuditEntry) {
-  return { seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, actionLabel: auditActionLabel(entry.action), subject: entry.subject, detail: entry.detail, hash: entry.hash };
+  return { chainId: entry.chainId, seq: entry.seq, agencyCode: entry.agencyCode, at: entry.at, actor: entry.actor, action: entry.action, actionLabel: auditActionLabel(entry.action), subject: entry.subject, detail: entry.detail, hash: entry.hash };
 }
 
 /** The query's days in China turned into the stored UTC instants (to is inclusive). */
@@ -189,7 +205,7 @@ export async function auditRoutes(app: FastifyInstance, options: AuditRoutesOpti
 
   api.get(
     '/api/audit/verify',
-    { schema: { summary: '校验审计记录哈希链（全平台）', tags: ['审计'], security: STAFF_SECURITY, response: { 200: VerifyResponse, ...errors } } },
+    { schema: { summary: '校验审计记录哈希链（各机关的链和全平台链，逐链报告）', tags: ['审计'], security: STAFF_SECURITY, response: { 200: VerifyResponse, ...errors } } },
     async (request) => {
       const { actorRoles } = await access.anyAgency(request);
       requirePermission(actorRoles, 'audit.read');

@@ -349,7 +349,12 @@ export interface RemindersTable {
   created_at: string;
 }
 
-/** One nightly check of the audit chain; findings is a JSON array. */
+/**
+ * One nightly check of the audit chains; findings is a JSON array. entry_count counts every chain.
+ * chains: a JSON array of each chain's anchor {chainId, agencyCode, count, lastSeq, lastHash}
+ * (migration 2026-11-28T12-00); null in rows written before it, whose last_seq and last_hash are
+ * those of the one chain of that time (now chain 0). Rows with chains leave last_seq and last_hash null.
+ */
 export interface AuditVerificationsTable {
   id: Generated<number>;
   period: string;
@@ -359,6 +364,7 @@ export interface AuditVerificationsTable {
   last_hash: string | null;
   findings: string;
   ok: number;
+  chains: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The report deadline a supervisor set for its subtree (default 1月31日 of the next year). */

@@ -22,6 +22,8 @@ import * as createSupervision from './migrations/2026-11-28T11-00_create-supervi
 import * as createJobRuns from './migrations/2026-11-28T11-10_create-job-runs.ts';
 import * as addAttachmentStorageKey from './migrations/2026-11-28T11-20_add-attachment-storage-key.ts';
 import * as indexPublicationSearchByAgency from './migrations/2026-11-28T11-30_index-publication-search-by-agency.ts';
+import * as splitAuditChainByAgency from './migrations/2026-11-28T12-00_split-audit-chain-by-agency.ts';
+import * as widenKeysForDistribution from './migrations/2026-11-28T12-10_widen-keys-for-distribution.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T02-00_create-agencies': createAgencies,
@@ -43,6 +45,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T11-10_create-job-runs': createJobRuns,
   '2026-11-28T11-20_add-attachment-storage-key': addAttachmentStorageKey,
   '2026-11-28T11-30_index-publication-search-by-agency': indexPublicationSearchByAgency,
+  '2026-11-28T12-00_split-audit-chain-by-agency': splitAuditChainByAgency,
+  '2026-11-28T12-10_widen-keys-for-distribution': widenKeysForDistribution,
 });
 
 const inCodeProvider: MigrationProvider = {

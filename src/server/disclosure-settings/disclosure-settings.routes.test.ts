@@ -273,7 +273,7 @@ describeEachDatabase('disclosure settings API', (database) => {
       expect(empty.json<{ message: string }>().message).toContain('保密审查清单');
     });
 
-    it('saves an 索引号 rule and refuses one without a sequence number', async () => {
+    it('saves an 索引号 rule and refuses one without a sequence number or without the agency\'s own code', async () => {
       const res = await put('/api/agencies/city/disclosure-settings', { indexNumberPattern: '{agencyCode}-{year}-{seq:4}' });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ indexNumberPattern: '{agencyCode}-{year}-{seq:4}', usesDefault: { indexNumberPattern: false } });
@@ -282,6 +282,10 @@ describeEachDatabase('disclosure settings API', (database) => {
       const bad = await put('/api/agencies/city/disclosure-settings', { indexNumberPattern: '{creditCode}/{year}' });
       expect(bad.statusCode).toBe(400);
       expect(bad.json<{ message: string }>().message).toContain('索引号');
+      // Without the agency's own code, two agencies would both number 2026-0001.
+      const shared = await put('/api/agencies/city/disclosure-settings', { indexNumberPattern: 'SZ-{year}-{seq:4}' });
+      expect(shared.statusCode).toBe(400);
+      expect(shared.json<{ message: string }>().message).toBe('索引号规则（indexNumberPattern）须含{creditCode}（统一社会信用代码）或{agencyCode}（机关代码），索引号才不会与其他机关重复');
       expect((await findDisclosureSettings(database.db, cityId)).indexNumberPattern).toBe('{agencyCode}-{year}-{seq:4}');
     });
 

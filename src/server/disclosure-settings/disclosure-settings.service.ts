@@ -175,6 +175,11 @@ function checkIndexNumberPattern(value: string | null): string | null {
   if (pattern === '') throw badInput('indexNumberPattern', '索引号规则（indexNumberPattern）不能为空；要恢复默认规则请传 null');
   if (pattern.length > 200) throw badInput('indexNumberPattern', '索引号规则（indexNumberPattern）过长，最多200个字符');
   validateIndexNumberPattern(pattern);
+  // 索引号 are unique on the whole platform, and the database keeps them unique per agency only
+  // (migration 2026-11-28T12-10, for distribution by agency): the agency's own code makes the rest.
+  if (!pattern.includes('{creditCode}') && !pattern.includes('{agencyCode}')) {
+    throw badInput('indexNumberPattern', '索引号规则（indexNumberPattern）须含{creditCode}（统一社会信用代码）或{agencyCode}（机关代码），索引号才不会与其他机关重复');
+  }
   return pattern;
 }
 

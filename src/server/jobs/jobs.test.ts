@@ -12,6 +12,7 @@ import { describeEachDatabase, openTestDatabase, testDialects, testPostgresUrl }
 import type { TestDatabase } from '../../../test/test-database.ts';
 import { createAgenciesRepository } from '../agencies/agencies.repository.ts';
 import { createApplicationService } from '../applications/application.service.ts';
+import { appendAuditEntry } from '../audit/audit.repository.ts';
 import { connectDatabase } from '../db/connect-database.ts';
 import type { DatabaseConnection, DatabaseDialect } from '../db/connect-database.ts';
 import { migrateToLatest } from '../db/migrate-to-latest.ts';
@@ -86,10 +87,12 @@ describeEachDatabase('scheduled jobs', (database) => {
 
     now = new Date('2025-10-13T18:00:00.000Z'); // 02:00
     expect((await runner.runDue()).map((run) => [run.job, run.period, run.outcome])).toEqual([['audit-verification', '2025-10-14', 'ok']]);
-    // Three cases received, one audit entry each.
+    // Three cases received, one audit entry each, in the agency's chain.
     const verification = await database.db.selectFrom('audit_verifications').selectAll().executeTakeFirstOrThrow();
-    expect(verification).toMatchObject({ period: '2025-10-14', verified_at: '2025-10-13T18:00:00.000Z', entry_count: 3, last_seq: 3, findings: '[]', ok: 1 });
-    expect(verification.last_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(verification).toMatchObject({ period: '2025-10-14', verified_at: '2025-10-13T18:00:00.000Z', entry_count: 3, last_seq: null, last_hash: null, findings: '[]', ok: 1 });
+    const rem = await createAgenciesRepository(database.db).getAgencyByCode('rem');
+    const anchors = JSON.parse(verification.chains ?? 'null') as { lastHash: string }[];
+    expect(anchors).toEqual([{ chainId: rem.id, agencyCode: 'rem', count: 3, lastSeq: 3, lastHash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
 
     now = new Date('2025-10-13T22:00:00.000Z'); // 06:00
     expect((await runner.runDue()).map((run) => [run.job, run.period, run.summary])).toEqual([['deadline-reminders', '2025-10-14', { agencies: 1, dueSoon: 1, overdue: 1 }]]);
@@ -131,13 +134,14 @@ describeEachDatabase('scheduled jobs', (database) => {
   });
 
   it('stores findings and logs an error when the chain was altered, and checks against the last night', async () => {
-    await sql`update audit_entries set actor = 'someone-else' where seq = 2`.execute(database.db);
+    const rem = await createAgenciesRepository(database.db).getAgencyByCode('rem');
+    await sql`update audit_entries set actor = 'someone-else' where chain_id = ${rem.id} and seq = 2`.execute(database.db);
     const log = memoryLog();
     const runner = createJobRunner({ db: database.db, jobs: [auditVerificationJob], log, now: () => new Date('2025-10-14T18:30:00.000Z'), claimant: 'p1' });
     expect((await runner.runDue()).map((run) => [run.period, run.summary.findings])).toEqual([['2025-10-15', 1]]);
     const row = await database.db.selectFrom('audit_verifications').selectAll().where('period', '=', '2025-10-15').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ entry_count: 3, ok: 0 });
-    expect(JSON.parse(row.findings)).toEqual([expect.objectContaining({ kind: 'altered', seq: 2 })]);
+    expect(JSON.parse(row.findings)).toEqual([{ chainId: rem.id, kind: 'altered', seq: 2, message: '提醒测试局（rem）第2条被改动：保存的哈希与按内容重新计算的哈希不符。' }]);
     expect(log.lines.filter((line) => line.level === 'error').map((line) => line.message)).toEqual(['audit trail verification found problems']);
   });
 
@@ -170,6 +174,63 @@ describeEachDatabase('scheduled jobs', (database) => {
     expect(await runner.runDue()).toEqual([]);
     now = new Date('2025-10-20T04:00:01.000Z');
     expect((await runner.runDue()).map((run) => run.outcome)).toEqual(['ok']);
+  });
+});
+
+describeEachDatabase('the nightly audit verification, chain by chain', (database) => {
+  const nightOf = (date: string) => new Date(`${date}T18:30:00.000Z`); // 02:30 the next day in China
+  const runNight = async (date: string) => {
+    const runner = createJobRunner({ db: database.db, jobs: [auditVerificationJob], log: memoryLog(), now: () => nightOf(date), claimant: 'p1' });
+    return (await runner.runDue()).map((run) => run.summary);
+  };
+  const rowOf = (period: string) => database.db.selectFrom('audit_verifications').selectAll().where('period', '=', period).executeTakeFirstOrThrow();
+  let north = 0;
+  let south = 0;
+
+  beforeAll(async () => {
+    const agencies = createAgenciesRepository(database.db);
+    north = (await agencies.createAgency({ code: 'north', name: '北区人民政府', level: 'county' })).id;
+    south = (await agencies.createAgency({ code: 'south', name: '南区人民政府', level: 'county' })).id;
+    // North: 3 entries, south: 2, the platform: 1.
+    const owners = [north, south, north, null, south, north];
+    for (const [index, agencyId] of owners.entries()) {
+      await database.db.transaction().execute((trx) =>
+        appendAuditEntry(trx, { at: `2025-10-20T0${index}:00:00.000Z`, actor: 'u-clerk', agencyId, action: 'settings.changed', subject: `settings:${index + 1}`, detail: {} }),
+      );
+    }
+  });
+
+  it('records each chain’s anchor, and the next night finds one agency’s newest entry deleted in that chain only', async () => {
+    expect(await runNight('2025-10-20')).toEqual([{ count: 6, chains: 3, findings: 0 }]);
+    const first = await rowOf('2025-10-21');
+    expect(first).toMatchObject({ entry_count: 6, ok: 1, findings: '[]' });
+    const anchors = JSON.parse(first.chains ?? 'null') as { chainId: number; agencyCode: string | null; count: number; lastSeq: number | null; lastHash: string }[];
+    expect(anchors.map((a) => [a.chainId, a.agencyCode, a.count, a.lastSeq])).toEqual([
+      [0, null, 1, 1],
+      [north, 'north', 3, 3],
+      [south, 'south', 2, 2],
+    ]);
+    const lastOfSouth = await sql<{ hash: string }>`select hash from audit_entries where chain_id = ${south} and seq = 2`.execute(database.db);
+    expect(anchors[2]?.lastHash).toBe(lastOfSouth.rows[0]?.hash);
+
+    // South's newest entry deleted: what is left of its chain is valid; only the anchor shows it.
+    await sql`delete from audit_entries where chain_id = ${south} and seq = 2`.execute(database.db);
+    expect(await runNight('2025-10-21')).toEqual([{ count: 5, chains: 3, findings: 1 }]);
+    const second = await rowOf('2025-10-22');
+    expect(second).toMatchObject({ entry_count: 5, ok: 0 });
+    expect(JSON.parse(second.findings)).toEqual([{ chainId: south, kind: 'missing', seq: 2, toSeq: 2, message: '南区人民政府（south）第2条缺失：应至少有2条，而最后一条是第1条，末尾的记录被删除。' }]);
+  });
+
+  it('finds an agency’s chain deleted whole against the last night’s anchor', async () => {
+    await sql`delete from audit_entries where chain_id = ${north}`.execute(database.db);
+    expect(await runNight('2025-10-22')).toEqual([{ count: 2, chains: 3, findings: 1 }]);
+    const row = await rowOf('2025-10-23');
+    expect(JSON.parse(row.findings)).toEqual([{ chainId: north, kind: 'missing', seq: 1, toSeq: 3, message: '北区人民政府（north）第1至第3条（共3条）缺失：应至少有3条，而现在一条也没有，全部记录被删除。' }]);
+    expect((JSON.parse(row.chains ?? 'null') as { chainId: number; count: number }[]).map((a) => [a.chainId, a.count])).toEqual([
+      [0, 1],
+      [north, 0],
+      [south, 1],
+    ]);
   });
 });
 
