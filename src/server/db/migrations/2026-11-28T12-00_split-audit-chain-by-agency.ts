@@ -9,13 +9,29 @@
 // {chainId, agencyCode, count, lastSeq, lastHash}; null in rows written before (their last_seq and
 // last_hash are then the anchor of chain 0).
 import { PostgresAdapter, sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 
 function isPostgres(db: Kysely<unknown>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 const COLUMNS = sql.raw('seq, at, actor, agency_id, action, subject, detail, prev_hash, hash');
+
+/** audit_entries as migration 08-10 made it, under another name, with `rest` (more columns, the key) after the columns. */
+async function createSqliteAuditTable(trx: Kysely<unknown>, name: string, rest: RawBuilder<unknown>): Promise<void> {
+  await sql`create table ${sql.id(name)} (
+    seq integer not null,
+    at text not null,
+    actor text not null,
+    agency_id integer references agencies (id),
+    action text not null,
+    subject text not null,
+    detail text not null,
+    prev_hash text not null,
+    hash text not null
+    ${rest}
+  )`.execute(trx);
+}
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (isPostgres(db)) {
@@ -29,19 +45,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // seq is the rowid key: SQLite cannot change a primary key in place. Kysely runs SQLite
     // migrations outside a transaction, so the rebuild takes one of its own.
     await db.transaction().execute(async (trx) => {
-      await sql`create table audit_entries_split (
-        seq integer not null,
-        at text not null,
-        actor text not null,
-        agency_id integer references agencies (id),
-        action text not null,
-        subject text not null,
-        detail text not null,
-        prev_hash text not null,
-        hash text not null,
-        chain_id integer not null,
-        constraint audit_entries_pkey primary key (chain_id, seq)
-      )`.execute(trx);
+      await createSqliteAuditTable(trx, 'audit_entries_split', sql`, chain_id integer not null, constraint audit_entries_pkey primary key (chain_id, seq)`);
       await sql`insert into audit_entries_split (${COLUMNS}, chain_id) select ${COLUMNS}, 0 from audit_entries`.execute(trx);
       await sql`drop table audit_entries`.execute(trx);
       await sql`alter table audit_entries_split rename to audit_entries`.execute(trx);
@@ -66,17 +70,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await sql`alter table audit_entries drop column chain_id`.execute(db);
   } else {
     await db.transaction().execute(async (trx) => {
-      await sql`create table audit_entries_single (
-        seq integer primary key,
-        at text not null,
-        actor text not null,
-        agency_id integer references agencies (id),
-        action text not null,
-        subject text not null,
-        detail text not null,
-        prev_hash text not null,
-        hash text not null
-      )`.execute(trx);
+      await createSqliteAuditTable(trx, 'audit_entries_single', sql`, constraint audit_entries_pkey primary key (seq)`);
       await sql`insert into audit_entries_single (${COLUMNS}) select ${COLUMNS} from audit_entries`.execute(trx);
       await sql`drop table audit_entries`.execute(trx);
       await sql`alter table audit_entries_single rename to audit_entries`.execute(trx);
