@@ -65,6 +65,8 @@ const ALL_MIGRATIONS = ['2026-11-28T02-00_create-agencies', '2026-11-28T02-10_cr
   '2026-11-28T11-30_index-publication-search-by-agency',
   '2026-11-28T12-00_split-audit-chain-by-agency',
   '2026-11-28T12-10_widen-keys-for-distribution',
+  '2026-11-28T12-20_index-phrase-pairs',
+  '2026-11-28T12-30_index-report-documents',
 ];
 // SQLite only: the FTS5 virtual table of publication_search and its shadow tables (_data, _idx…).
 const isFtsTable = (name: string) => name.startsWith('publication_search_fts');

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { SearchClause } from './parse-search-query.ts';
-import { agencyLexeme, toTsvectorLiteral } from './search-entry.ts';
+import { agencyLexeme, pairLexeme, toTsvectorLiteral } from './search-entry.ts';
 import { fetchTextsFrom, SEARCH_COLUMNS, toSearchRow } from './search-index-engine.ts';
 import type { PublicationSearchTable, SearchFilters, SearchIndexEngine, SearchTables } from './search-index-engine.ts';
 import type { RankedText } from './rank-candidates.ts';
@@ -27,9 +27,12 @@ export const POSTGRES_INDEX_SQL: readonly { name: string; create: string }[] = [
   { name: 'publication_search_agency_key_idx', create: 'create index publication_search_agency_key_idx on publication_search (agency_id, search_key)' },
 ];
 
+/** Word totals count words only: a pair lexeme (search-entry.ts pairLexeme) holds '+', a word never does. */
+const NOT_A_PAIR = `w not like '%+%'`;
+
 /** Fills publication_search_word_counts, empty, from publication_search (bulk loads; as migration 11-30 does). */
 export const FILL_WORD_COUNTS_SQL = `insert into publication_search_word_counts (word, agency_id, items)
-  select w, agency_id, count(*) from publication_search, unnest(tsvector_to_array(words)) as w group by 1, 2`;
+  select w, agency_id, count(*) from publication_search, unnest(tsvector_to_array(words)) as w where ${NOT_A_PAIR} group by 1, 2`;
 
 
 /**
@@ -37,10 +40,21 @@ export const FILL_WORD_COUNTS_SQL = `insert into publication_search_word_counts 
  * (A, B: the compound parts, weight D, sit at one shared position and never form phrases).
  */
 export function toTsquery(clauses: readonly SearchClause[]): string {
-  return clauses
-    .map((clause) => (clause.kind === 'word' ? `'${clause.token}'` : `(${clause.tokens.map((token) => `'${token}':AB`).join(' <-> ')})`))
-    .join(' & ');
+  return clauses.map((clause) => (clause.kind === 'word' ? `'${clause.token}'` : phraseQuery(clause.tokens))).join(' & ');
 }
+
+/**
+ * A phrase by its pair lexemes (search-entry.ts pairLexeme), which the GIN index answers without
+ * reading the table: two words are exactly their pair; longer phrases need every pair and, since
+ * pairs A+B and B+C can sit apart, the positions too — checked on the few items holding all pairs.
+ */
+function phraseQuery(tokens: readonly string[]): string {
+  const positional = `(${tokens.map((token) => `'${token}':AB`).join(' <-> ')})`;
+  if (tokens.length < 2) return positional;
+  const pairs = tokens.slice(1).map((token, i) => `'${pairLexeme(tokens[i] ?? '', token)}'`);
+  return tokens.length === 2 ? pairs.join('') : `(${pairs.join(' & ')} & ${positional})`;
+}
+
 
 /**
  * Ordering by an expression keeps the planner off the search_key btrees: with few matches, known
@@ -190,7 +204,8 @@ interface WordCount {
 /** How many of these items hold each word, per agency. */
 async function readCounts(trx: Kysely<Database>, publicationIds: readonly number[]): Promise<WordCount[]> {
   const { rows } = await sql<WordCount>`select w as word, agency_id, count(*)::int as items
-    from publication_search, unnest(tsvector_to_array(words)) as w where publication_id = any(${[...publicationIds]}::bigint[]) group by 1, 2`.execute(trx);
+    from publication_search, unnest(tsvector_to_array(words)) as w
+    where publication_id = any(${[...publicationIds]}::bigint[]) and ${sql.raw(NOT_A_PAIR)} group by 1, 2`.execute(trx);
   return rows;
 }
 
