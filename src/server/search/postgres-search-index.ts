@@ -81,9 +81,14 @@ export function createPostgresSearchIndex(database: Kysely<Database>): SearchInd
     const agencyIds = filters.agencyIds;
     const lexemes = use === 'few' && agencyIds !== undefined && agencyIds.length <= MAX_AGENCY_LEXEMES;
     const tsquery = lexemes ? `(${agencyIds.map((id) => `'${agencyLexeme(id)}'`).join(' | ')}) & ${toTsquery(clauses)}` : toTsquery(clauses);
+    // A walk must not touch the GIN index: ts_match_vq is what @@ calls, but no index answers a
+    // function call, so the planner walks the btree newest first and stops. Left to choose, it
+    // misjudged pair lexemes as rare (they are past ANALYZE's most common elements) and built a
+    // bitmap of 1.6 million items to keep 20 (0.85 s).
+    const match = use === 'walk' ? sql<boolean>`ts_match_vq(words, ${tsquery}::tsquery)` : sql<boolean>`words @@ ${tsquery}::tsquery`;
     return db
       .selectFrom('publication_search')
-      .where(sql<boolean>`words @@ ${tsquery}::tsquery`)
+      .where(match)
       .$if(filters.keyLow > Number.MIN_SAFE_INTEGER, (q) => q.where('search_key', '>=', filters.keyLow))
       .$if(filters.keyHigh < Number.MAX_SAFE_INTEGER, (q) => q.where('search_key', '<=', filters.keyHigh))
       .$if(agencyIds !== undefined && !lexemes, (q) => q.where('agency_id', 'in', agencyIds ?? []))
@@ -120,6 +125,8 @@ export function createPostgresSearchIndex(database: Kysely<Database>): SearchInd
     filters.keyHigh === Number.MAX_SAFE_INTEGER;
 
   return {
+    indexesPhrases: true,
+
     async upsert(trx, entries) {
       const t = trx.withTables<SearchTables>();
       for (let i = 0; i < entries.length; i += BATCH) {

@@ -211,7 +211,7 @@ export function createPublicationSearch(deps: { db: Kysely<Database> }): Publica
 
       let matches: { keys: number[]; count: number; texts?: RankedText[] };
       let bounded = false;
-      if (clauses.some((clause) => clause.kind === 'phrase') && !(await counts.anySelective())) {
+      if (!engine.indexesPhrases && clauses.some((clause) => clause.kind === 'phrase') && !(await counts.anySelective())) {
         // FTS5 checks a phrase position by position in every item holding all its words and
         // cannot stop at a bound while no item matches: with only very common words that is the
         // whole index. So take the newest PHRASE_CANDIDATES items holding all the words (a walk

@@ -41,6 +41,12 @@ export interface SearchFilters {
 }
 
 export interface SearchIndexEngine {
+  /**
+   * The index answers a phrase by itself, without comparing positions in every item holding its
+   * words (PostgreSQL: pair lexemes). When false (FTS5), a phrase of common words only is looked
+   * for in the text of the newest items holding its words (publication-search.ts).
+   */
+  readonly indexesPhrases: boolean;
   /** Replaces the entries of these publications (delete, then insert). */
   upsert(db: Kysely<Database>, entries: readonly SearchEntry[]): Promise<void>;
   remove(db: Kysely<Database>, publicationId: number): Promise<void>;

@@ -42,6 +42,9 @@ export function createSqliteSearchIndex(database: Kysely<Database>): SearchIndex
   }
 
   return {
+    // FTS5 compares positions in every item holding all the words: see publication-search.ts.
+    indexesPhrases: false,
+
     async upsert(trx, entries) {
       for (let i = 0; i < entries.length; i += BATCH) {
         const batch = entries.slice(i, i + BATCH);
