@@ -50,6 +50,20 @@ export interface ReportDocumentsTable {
   repealed_on: string | null;
 }
 
+/**
+ * Table 二's documents counted by triggers (migration 2026-11-28T12-30): one row per agency, kind,
+ * year issued and how/when ended ('' and 0 while in force).
+ */
+export interface ReportDocumentCountsTable {
+  agency_id: number;
+  kind: string;
+  issued_year: number;
+  /** '' | 'repealed' | 'expired' */
+  ended: string;
+  ended_year: number;
+  items: number;
+}
+
 export interface ReportYearlyFiguresTable {
   agency_id: number;
   year: number;
@@ -395,6 +409,7 @@ export interface Database {
   report_applications: ReportApplicationsTable;
   report_review_cases: ReportReviewCasesTable;
   report_documents: ReportDocumentsTable;
+  report_document_counts: ReportDocumentCountsTable;
   report_yearly_figures: ReportYearlyFiguresTable;
   annual_report_texts: AnnualReportTextsTable;
   applications: ApplicationsTable;

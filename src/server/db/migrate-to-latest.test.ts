@@ -32,6 +32,7 @@ const APP_TABLES = [
   'publications',
   'reminders',
   'report_applications',
+  'report_document_counts',
   'report_documents',
   'report_review_cases',
   'report_yearly_figures',
@@ -66,7 +67,7 @@ const ALL_MIGRATIONS = ['2026-11-28T02-00_create-agencies', '2026-11-28T02-10_cr
   '2026-11-28T12-00_split-audit-chain-by-agency',
   '2026-11-28T12-10_widen-keys-for-distribution',
   '2026-11-28T12-20_index-phrase-pairs',
-  '2026-11-28T12-30_index-report-documents',
+  '2026-11-28T12-30_count-report-documents',
 ];
 // SQLite only: the FTS5 virtual table of publication_search and its shadow tables (_data, _idx…).
 const isFtsTable = (name: string) => name.startsWith('publication_search_fts');

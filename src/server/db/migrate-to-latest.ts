@@ -25,7 +25,7 @@ import * as indexPublicationSearchByAgency from './migrations/2026-11-28T11-30_i
 import * as splitAuditChainByAgency from './migrations/2026-11-28T12-00_split-audit-chain-by-agency.ts';
 import * as widenKeysForDistribution from './migrations/2026-11-28T12-10_widen-keys-for-distribution.ts';
 import * as indexPhrasePairs from './migrations/2026-11-28T12-20_index-phrase-pairs.ts';
-import * as indexReportDocuments from './migrations/2026-11-28T12-30_index-report-documents.ts';
+import * as countReportDocuments from './migrations/2026-11-28T12-30_count-report-documents.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T02-00_create-agencies': createAgencies,
@@ -50,7 +50,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-28T12-00_split-audit-chain-by-agency': splitAuditChainByAgency,
   '2026-11-28T12-10_widen-keys-for-distribution': widenKeysForDistribution,
   '2026-11-28T12-20_index-phrase-pairs': indexPhrasePairs,
-  '2026-11-28T12-30_index-report-documents': indexReportDocuments,
+  '2026-11-28T12-30_count-report-documents': countReportDocuments,
 });
 
 const inCodeProvider: MigrationProvider = {

@@ -138,25 +138,16 @@ export type SubtreeDocumentCounts = Map<number, Partial<Record<DocumentKind, { c
  * for the year and the year before, in one statement.
  */
 export async function findSubtreeDocumentCounts(db: Kysely<Database>, rootId: number, year: number): Promise<SubtreeDocumentCounts> {
-  const counts = (y: number, name: string): RawBuilder<unknown> => {
-    const start = `${y}-01-01`;
-    const end = `${y}-12-31`;
-    return sql`sum(case when issued_on >= ${start} and issued_on <= ${end} then 1 else 0 end) as ${sql.ref(`${name}_issued`)},
-      sum(case when repealed_on >= ${start} and repealed_on <= ${end} then 1 else 0 end) as ${sql.ref(`${name}_repealed`)},
-      sum(case when issued_on <= ${end} and (repealed_on is null or repealed_on > ${end}) and (expired_on is null or expired_on > ${end}) then 1 else 0 end) as ${sql.ref(`${name}_in_force`)}`;
-  };
+  // From the counts the triggers keep (migration 2026-11-28T12-30), not the documents themselves:
+  // a few rows per agency and year instead of every 规章 and 规范性文件 ever issued.
+  const counts = (y: number, name: string): RawBuilder<unknown> =>
+    sql`sum(case when issued_year = ${y} then items else 0 end) as ${sql.ref(`${name}_issued`)},
+      sum(case when ended = 'repealed' and ended_year = ${y} then items else 0 end) as ${sql.ref(`${name}_repealed`)},
+      sum(case when issued_year <= ${y} and (ended = '' or ended_year > ${y}) then items else 0 end) as ${sql.ref(`${name}_in_force`)}`;
   const { rows } = await sql<Record<string, number | string>>`
     select agency_id, kind, ${counts(year, 'cur')}, ${counts(year - 1, 'prev')}
-    from (
-      select agency_id, kind, issued_on, repealed_on, cast(null as date) as expired_on
-        from report_documents where agency_id in ${inSubtree(rootId)}
-      union all
-      select agency_id, kind, written_on,
-             case when validity = 'repealed' then validity_ended_on end,
-             case when validity = 'expired' then validity_ended_on end
-        from publications
-        where agency_id in ${inSubtree(rootId)} and kind in ('rules', 'normativeDocuments') and state in ('published', 'withdrawn')
-    ) documents
+    from report_document_counts
+    where agency_id in ${inSubtree(rootId)} and issued_year <= ${year}
     group by agency_id, kind`.execute(db);
   const result: SubtreeDocumentCounts = new Map();
   for (const row of rows) {

@@ -36,6 +36,7 @@ export const DISTRIBUTION_PLAN: Readonly<Record<string, TablePlacement>> = Objec
   report_applications: byAgency(),
   report_review_cases: byAgency(),
   report_documents: byAgency(),
+  report_document_counts: byAgency(),
   report_yearly_figures: byAgency(),
   annual_report_texts: byAgency(),
   annual_reports: byAgency(),
