@@ -156,20 +156,28 @@ describeEachDatabase('audit API', (database) => {
       findings: { chainId: number; kind: string; seq: number; message: string }[];
     }
     const report = clean.json<Report>();
-    // The three city entries and one town entry written in beforeAll, then each user's creation and
-    // sign-in (five users), platform-wide.
-    expect(report.count).toBe(14);
+    // The three city entries written in beforeAll, and the platform's chain (each user's creation and
+    // sign-in, five users): city is a top agency. Town's chain is town's data: not shown to city.
+    expect(report.count).toBe(13);
     expect(report.findings).toEqual([]);
     expect(report.chains.map((c) => [c.chainId, c.agencyCode, c.agencyName, c.count, c.lastSeq, c.findings])).toEqual([
       [0, null, null, 10, 10, []],
       [city, 'city', '示范市示范局', 3, 3, []],
-      [town, 'town', '示范镇人民政府', 1, 1, []],
     ]);
     for (const chain of report.chains) expect(chain.lastHash).toMatch(/^[0-9a-f]{64}$/);
     // City's second entry (publication.published) rewritten behind the application's back.
     await sql`update audit_entries set actor = 'mallory' where chain_id = ${city} and seq = 2`.execute(database.db);
     const tampered = (await get('/api/audit/verify')).json<Report>();
     expect(tampered.findings).toEqual([{ chainId: city, kind: 'altered', seq: 2, message: '示范市示范局（city）第2条被改动：保存的哈希与按内容重新计算的哈希不符。' }]);
-    expect(tampered.chains.map((c) => c.findings.length)).toEqual([0, 1, 0]);
+    expect(tampered.chains.map((c) => c.findings.length)).toEqual([0, 1]);
+    // Town's auditor (created by an earlier test; signing in again adds a platform entry, its roles
+    // set again add one to town's chain) sees town's chain and the platform's, nothing of city's.
+    const townAuditor = await loginAs(database.db, 'u-town-auditor', { town: ['auditor'] });
+    const townReport = (await get('/api/audit/verify', townAuditor)).json<Report>();
+    expect(townReport.chains.map((c) => [c.chainId, c.agencyCode, c.count])).toEqual([
+      [0, null, 11],
+      [town, 'town', 2],
+    ]);
+    expect(townReport.findings).toEqual([]);
   });
 });

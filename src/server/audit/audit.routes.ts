@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { requirePermission } from '../../domain/account/permissions.ts';
+import { can, requirePermission } from '../../domain/account/permissions.ts';
 import { CASE_EVENT_LABELS } from '../../domain/application/case-events.ts';
 import { PUBLICATION_EVENT_LABELS } from '../../domain/publication/publication.ts';
 import type { StaffAccess } from '../accounts/staff-access.ts';
@@ -207,9 +207,19 @@ export async function auditRoutes(app: FastifyInstance, options: AuditRoutesOpti
     '/api/audit/verify',
     { schema: { summary: '校验审计记录哈希链（各机关的链和全平台链，逐链报告）', tags: ['审计'], security: STAFF_SECURITY, response: { 200: VerifyResponse, ...errors } } },
     async (request) => {
-      const { actorRoles } = await access.anyAgency(request);
+      const { actorRoles, session } = await access.anyAgency(request);
       requirePermission(actorRoles, 'audit.read');
-      return verifyAuditTrail(db);
+      // Only the chains of agencies where the user may read the trail: another agency's chain,
+      // even its count, is that agency's data. The platform's chain goes to auditors of a top agency.
+      const agencies = createAgenciesRepository(db);
+      const chainIds: number[] = [];
+      for (const [code, roles] of Object.entries(session.rolesByAgency)) {
+        if (!can(roles, 'audit.read')) continue;
+        const agency = await agencies.getAgencyByCode(code);
+        chainIds.push(agency.id);
+        if (agency.parentId === null) chainIds.push(0);
+      }
+      return verifyAuditTrail(db, { chainIds });
     },
   );
 }
