@@ -14,14 +14,24 @@ export class ApiError extends Error {
 /** Dispatched on window when a call answers 401: detail is the server's Chinese message. */
 export const SESSION_ENDED_EVENT = 'gongkai:session-ended';
 
-export async function api<T>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
+export interface ApiInit {
+  method?: string;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as multipart/form-data (uploads), with POST unless a method is given. */
+  form?: FormData;
+  /** What failed, for the message when the server gives none: 服务器出错 by default, e.g. 上传失败. */
+  failure?: string;
+}
+
+export async function api<T>(path: string, init?: ApiInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
-      method: init?.method ?? 'GET',
+      method: init?.method ?? (init?.form === undefined ? 'GET' : 'POST'),
       credentials: 'same-origin',
       headers: init?.body === undefined ? {} : { 'content-type': 'application/json' },
-      body: init?.body === undefined ? null : JSON.stringify(init.body),
+      body: init?.form ?? (init?.body === undefined ? null : JSON.stringify(init.body)),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试。');
@@ -38,13 +48,16 @@ export async function api<T>(path: string, init?: { method?: string; body?: unkn
     const body = (data ?? {}) as { error?: unknown; message?: unknown };
     // The API names fields for programmers too, e.g. 身份证号码（applicant.idNumber）: staff see the Chinese name only.
     const message =
-      typeof body.message === 'string' && body.message !== '' ? body.message.replace(/（[A-Za-z][\w.[\]]*）/g, '') : `服务器出错（${response.status}），请稍后重试。`;
+      typeof body.message === 'string' && body.message !== '' ? body.message.replace(/（[A-Za-z][\w.[\]]*）/g, '') : `${init?.failure ?? '服务器出错'}（${response.status}），请稍后重试。`;
     // The session ended (idle, absolute limit, disabled): the whole console goes back to the login.
     if (response.status === 401 && !path.startsWith('/api/auth/')) window.dispatchEvent(new CustomEvent(SESSION_ENDED_EVENT, { detail: message }));
     throw new ApiError(response.status, typeof body.error === 'string' ? body.error : 'HTTP', message);
   }
   return data as T;
 }
+
+/** The server's Chinese message of a failed call, or `fallback` for anything else. */
+export const errorText = (caught: unknown, fallback = '操作失败，请稍后重试。'): string => (caught instanceof ApiError ? caught.message : fallback);
 
 /** `/api/agencies/{code}` and, when given, a path below it. */
 export function agencyApiPath(agency: string, rest = ''): string {

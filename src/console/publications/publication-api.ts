@@ -1,5 +1,5 @@
 // 主动公开 calls and the shapes the API answers (publication.routes.ts, disclosure-settings.routes.ts).
-import { agencyApiPath, api, ApiError } from '../api.ts';
+import { agencyApiPath, api } from '../api.ts';
 
 export interface PublicationFields {
   title: string;
@@ -185,26 +185,8 @@ export async function uploadAttachment(id: number, version: number, file: File):
   const form = new FormData();
   form.append('expectedVersion', String(version));
   form.append('file', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`/api/publications/${id}/attachments`, { method: 'POST', credentials: 'same-origin', body: form });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试。');
-  }
-  const text = await response.text();
-  let data: unknown = null;
-  try {
-    data = text === '' ? null : JSON.parse(text);
-  } catch {
-    data = null;
-  }
-  if (!response.ok) {
-    const body = (data ?? {}) as { error?: unknown; message?: unknown };
-    const message = typeof body.message === 'string' && body.message !== '' ? body.message : `上传失败（${response.status}），请稍后重试。`;
-    throw new ApiError(response.status, typeof body.error === 'string' ? body.error : 'HTTP', message);
-  }
-  return data as PublicationDetails;
+  return api<PublicationDetails>(`/api/publications/${id}/attachments`, { form, failure: '上传失败' });
 }
 
 /** The server's Chinese message, or a plain fallback. */
-export const errorText = (caught: unknown, fallback = '操作失败，请稍后重试。'): string => (caught instanceof ApiError ? caught.message : fallback);
+export { errorText } from '../api.ts';

@@ -2,12 +2,11 @@
 // 公开指南 (条例第十二条). Saving the guide keeps every earlier version; the versions are listed.
 import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { agencyApiPath, api, ApiError } from '../api.ts';
+import { agencyApiPath, api, errorText } from '../api.ts';
 import { getSettings, GUIDE_FIELDS, LEVEL_LABELS, putSettings } from './settings-api.ts';
 import { chinaMinute } from './settings-logic.ts';
 import type { Catalogue, DisclosureSettings, Guide, GuideFields, GuideVersion } from './settings-api.ts';
 
-const errorText = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试。');
 
 const INDEX_PLACEHOLDERS = [
   ['{creditCode}', '统一社会信用代码'],

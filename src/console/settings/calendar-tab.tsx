@@ -4,11 +4,10 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, InputNumber, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../api.ts';
+import { api, ApiError, errorText } from '../api.ts';
 import { calendarRows, chinaMinute } from './settings-logic.ts';
 import type { CalendarLoadResult, CalendarYears } from './settings-api.ts';
 
-const errorText = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试。');
 
 /** POSTs an ICS file as text/calendar (api() sends JSON only); errors as ApiError with the server's Chinese message. */
 async function postIcs(text: string, query: URLSearchParams): Promise<CalendarLoadResult> {

@@ -4,13 +4,12 @@
 import { Alert, App, Button, Card, Form, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { agencyApiPath, api, ApiError } from '../api.ts';
+import { agencyApiPath, api, errorText } from '../api.ts';
 import { } from './settings-api.ts';
 import type { Catalogue, CatalogueNode } from './settings-api.ts';
 import { subtreeCodes, treeOf } from './settings-logic.ts';
 import type { TreeRow } from './settings-logic.ts';
 
-const errorText = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试。');
 
 interface AddValues {
   code: string;

@@ -3,10 +3,9 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, QRCode, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Me } from '../api.ts';
-import { api, ApiError } from '../api.ts';
+import { api, errorText } from '../api.ts';
 import { PASSWORD_RULES } from './settings-api.ts';
 
-const errorText = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试。');
 
 interface PasswordValues {
   currentPassword: string;

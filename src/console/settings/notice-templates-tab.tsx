@@ -3,12 +3,11 @@
 // before saving; its findings (422) are shown in full, in Chinese.
 import { Alert, App, Button, Card, Collapse, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { agencyApiPath, api, ApiError } from '../api.ts';
+import { agencyApiPath, api, ApiError, errorText } from '../api.ts';
 import { NOTICE_PLACEHOLDERS, NOTICE_TEMPLATE_KINDS } from './settings-api.ts';
 import { chinaMinute } from './settings-logic.ts';
 import type { NoticeTemplate, StoredNoticeTemplate } from './settings-api.ts';
 
-const errorText = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试。');
 
 interface Values {
   title: string;

@@ -3,7 +3,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Input, Select, Space, Steps, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../api.ts';
+import { errorText } from '../api.ts';
 import { getSettings, putSettings, ROLE_OPTIONS } from './settings-api.ts';
 
 // A review step is taken by a role of the agency's own staff: not the 审计员 (reads only) nor the
@@ -13,7 +13,6 @@ import type { ChecklistQuestion, DisclosureSettings, ReviewStep } from './settin
 import { move, newQuestionId } from './settings-logic.ts';
 
 const MAX_STEPS = 6;
-const errorText = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试。');
 
 export function ReviewChainTab({ agency, canEdit }: { agency: string; canEdit: boolean }) {
   const { message, modal } = App.useApp();

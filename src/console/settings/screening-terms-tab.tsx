@@ -2,11 +2,10 @@
 // look (敏感词) and wrong wordings with their correct form (错敏词), beside the built-in list.
 import { Alert, App, Button, Card, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { agencyApiPath, api, ApiError } from '../api.ts';
+import { agencyApiPath, api, errorText } from '../api.ts';
 import { } from './settings-api.ts';
 import type { ScreeningTerm, ScreeningTerms } from './settings-api.ts';
 
-const errorText = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试。');
 const KIND_LABELS = { sensitive_word: '敏感词', wrong_term: '错敏词' } as const;
 
 interface AddValues {

@@ -5,13 +5,12 @@ import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Table, Tag, Ty
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../api.ts';
-import { api, ApiError } from '../api.ts';
+import { api, errorText } from '../api.ts';
 import { PASSWORD_RULES, ROLE_OPTIONS } from './settings-api.ts';
 import { chinaMinute, usersOfAgency } from './settings-logic.ts';
 import type { UserRow } from './settings-api.ts';
 
 const roleLabel = (role: string) => ROLE_OPTIONS.find((option) => option.value === role)?.label ?? role;
-const errorText = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试。');
 
 interface CreateValues {
   login: string;

@@ -1,5 +1,5 @@
 // The 政务公开办's API as the console sees it (src/server/supervision/supervision.routes.ts).
-import { api, ApiError } from '../api.ts';
+import { api } from '../api.ts';
 import type { Finding, ReportJson } from '../reports/report-api.ts';
 import { withSnapshot } from './supervision-logic.ts';
 
@@ -105,26 +105,8 @@ export async function importReports(agency: string, year: number, files: readonl
   const form = new FormData();
   if (childCode !== null) form.append('childCode', childCode);
   for (const file of files) form.append('files', file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`${base(agency, year)}/external-reports`, { method: 'POST', credentials: 'same-origin', body: form });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试。');
-  }
-  const text = await response.text();
-  let data: unknown = null;
-  try {
-    data = text === '' ? null : JSON.parse(text);
-  } catch {
-    data = null;
-  }
-  if (!response.ok) {
-    const body = (data ?? {}) as { error?: unknown; message?: unknown };
-    const message = typeof body.message === 'string' && body.message !== '' ? body.message : `导入失败（${response.status}），请稍后重试。`;
-    throw new ApiError(response.status, typeof body.error === 'string' ? body.error : 'HTTP', message);
-  }
-  return (data as { results: ImportResult[] }).results;
+  return (await api<{ results: ImportResult[] }>(`${base(agency, year)}/external-reports`, { form, failure: '导入失败' })).results;
 }
 
 /** The server's Chinese message, or a plain fallback. */
-export const errorText = (caught: unknown, fallback = '操作失败，请稍后重试。'): string => (caught instanceof ApiError ? caught.message : fallback);
+export { errorText } from '../api.ts';
